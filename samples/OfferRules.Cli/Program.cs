@@ -1,0 +1,3 @@
+using OfferRules.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,107 @@
+using OfferRules.Evaluation;
+
+namespace OfferRules.Cli;
+
+/// <summary>Writes an evaluation as a plain-text explanation for a person, in English or Japanese.</summary>
+internal static class TextReport
+{
+    private static readonly string[] s_outlookEn = ["very unlikely", "unlikely", "possible", "likely"];
+    private static readonly string[] s_outlookJa = ["ほぼ不可能", "難しい", "可能性あり", "見込みあり"];
+    private static readonly string[] s_confidenceEn = ["low", "medium", "high"];
+    private static readonly string[] s_confidenceJa = ["低", "中", "高"];
+
+    public static void Write(TextWriter output, string input, EvaluationResult result, bool ja)
+    {
+        output.WriteLine($"== {input}");
+        if (result.Status == EvaluationStatus.Invalid)
+        {
+            output.WriteLine(ja ? "判定できません。入力に次の問題があります:" : "Cannot evaluate: the case has these problems:");
+            foreach (var issue in result.Issues)
+            {
+                output.WriteLine($"  {issue.Code,-22} {issue.Path}: {issue.Message}");
+            }
+
+            return;
+        }
+
+        var outlook = (ja ? s_outlookJa : s_outlookEn)[(int)result.Outlook!.Value];
+        var confidence = (ja ? s_confidenceJa : s_confidenceEn)[(int)result.Confidence!.Value];
+        output.WriteLine(ja
+            ? $"見通し:{outlook}(確度:{confidence}、判定日 {result.AsOf:yyyy-MM-dd})"
+            : $"Outlook: {outlook} (confidence: {confidence}, as of {result.AsOf:yyyy-MM-dd})");
+
+        output.WriteLine();
+        output.WriteLine(ja ? "理由:" : "Why:");
+        foreach (var f in result.Findings)
+        {
+            output.WriteLine($"  {f.RuleId,-6} {Effect(f, ja),-22} {f.Message}");
+        }
+
+        if (!result.Conditions.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine(ja ? "撤回の条件:" : "Conditions:");
+            foreach (var c in result.Conditions)
+            {
+                output.WriteLine($"  [{State(c.State, ja)}] {c.Title}: {c.Message}");
+            }
+        }
+
+        if (!result.FailureReasons.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine(ja ? "失敗する理由:" : "Failure reasons:");
+            foreach (var c in result.FailureReasons)
+            {
+                output.WriteLine($"  [{FailureState(c.State, ja)}] {c.Title}: {c.Message}");
+            }
+        }
+
+        if (!result.MissingFacts.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine(ja ? "確認すると見通しが変わりうること:" : "Still unknown, and worth finding out:");
+            foreach (var m in result.MissingFacts)
+            {
+                output.WriteLine($"  - {m.Message}");
+            }
+        }
+
+        if (!result.Issues.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine(ja ? "注意:" : "Warnings:");
+            foreach (var issue in result.Issues)
+            {
+                output.WriteLine($"  {issue.Code} {issue.Path}: {issue.Message}");
+            }
+        }
+    }
+
+    private static string Effect(Finding f, bool ja)
+    {
+        string Name(Outlook o) => (ja ? s_outlookJa : s_outlookEn)[(int)o];
+        return f.Stage switch
+        {
+            RuleStage.Adjust => f.Score > 0 ? $"+{f.Score}" : f.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RuleStage.Cap => (ja ? $"上限 {Name(f.Outlook!.Value)}" : $"cap {Name(f.Outlook!.Value)}") + (f.Changed ? string.Empty : ja ? "(影響なし)" : " (no effect)"),
+            RuleStage.Info => ja ? "参考" : "note",
+            RuleStage.Base => ja ? $"出発点 {Name(f.Outlook!.Value)}" : $"start {Name(f.Outlook!.Value)}",
+            _ => ja ? $"確定 {Name(f.Outlook!.Value)}" : $"settles {Name(f.Outlook!.Value)}",
+        };
+    }
+
+    private static string State(ConditionState state, bool ja) => state switch
+    {
+        ConditionState.Met => ja ? "満たす" : "met",
+        ConditionState.NotMet => ja ? "満たさない" : "not met",
+        _ => ja ? "不明" : "unknown",
+    };
+
+    private static string FailureState(ConditionState state, bool ja) => state switch
+    {
+        ConditionState.Met => ja ? "該当" : "applies",
+        ConditionState.NotMet => ja ? "該当せず" : "does not apply",
+        _ => ja ? "不明" : "unknown",
+    };
+}

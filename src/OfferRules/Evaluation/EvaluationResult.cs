@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using OfferRules.Domain;
+
+namespace OfferRules.Evaluation;
+
+/// <summary>
+/// The explained result of evaluating one case: the outlook and how firmly it rests on facts, every rule that fired,
+/// the named conditions and failure reasons, the unknown facts worth finding out, and any problems with the case.
+/// </summary>
+/// <remarks>This type is immutable and thread-safe. Evaluating the same case with the same rule set gives an equal result.</remarks>
+public sealed class EvaluationResult
+{
+    internal EvaluationResult()
+    {
+    }
+
+    /// <summary>Gets whether the case could be evaluated.</summary>
+    public EvaluationStatus Status { get; internal init; }
+
+    /// <summary>Gets the kind of case.</summary>
+    public CaseKind Kind { get; internal init; }
+
+    /// <summary>Gets the date the case was evaluated at (a date in Japan); <see langword="null"/> when the case could not be read.</summary>
+    public DateOnly? AsOf { get; internal init; }
+
+    /// <summary>Gets the outlook; <see langword="null"/> when the case is invalid.</summary>
+    public Outlook? Outlook { get; internal init; }
+
+    /// <summary>Gets how firmly the outlook rests on known facts; <see langword="null"/> when the case is invalid.</summary>
+    public Confidence? Confidence { get; internal init; }
+
+    /// <summary>Gets every rule that fired, in the order it ran, including caps that did not change the result.</summary>
+    public ImmutableArray<Finding> Findings { get; internal init; } = [];
+
+    /// <summary>Gets the named conditions that make a reversal possible (for a decline: the five withdrawal conditions).</summary>
+    public ImmutableArray<NamedCondition> Conditions { get; internal init; } = [];
+
+    /// <summary>Gets the named reasons a reversal fails (for a decline: fairness, filled seats, internal controls).</summary>
+    public ImmutableArray<NamedCondition> FailureReasons { get; internal init; } = [];
+
+    /// <summary>Gets the unknown facts whose value could change the outlook, the most promising first.</summary>
+    public ImmutableArray<MissingFact> MissingFacts { get; internal init; } = [];
+
+    /// <summary>Gets the problems found in the case: errors when it is invalid, warnings otherwise.</summary>
+    public ImmutableArray<ValidationIssue> Issues { get; internal init; } = [];
+
+    /// <summary>Gets the id of the rule set that produced this result.</summary>
+    public string RuleSetId { get; internal init; } = string.Empty;
+
+    /// <summary>Gets the version of the rule set that produced this result.</summary>
+    public string RuleSetVersion { get; internal init; } = string.Empty;
+
+    /// <summary>Gets the content hash of the rule set that produced this result.</summary>
+    public string RuleSetHash { get; internal init; } = string.Empty;
+}

@@ -1,0 +1,382 @@
+using System.Collections.Immutable;
+using OfferRules.Domain;
+using OfferRules.Evaluation.Plan;
+using OfferRules.Facts;
+using OfferRules.Rules;
+
+namespace OfferRules.Evaluation;
+
+/// <summary>
+/// Evaluates cases against a compiled <see cref="Rules.RuleSet"/>: decides the outlook and explains it rule by rule.
+/// </summary>
+/// <remarks>
+/// This type is immutable and thread-safe: build one per rule set and share it. A case without an <c>asOf</c> is
+/// evaluated at today's date in Japan, taken from the <see cref="TimeProvider"/> given to the constructor.
+/// </remarks>
+public sealed class OfferEvaluator
+{
+    private static readonly TimeSpan s_japan = TimeSpan.FromHours(9);
+    private static readonly Lazy<OfferEvaluator> s_default = new(() => new OfferEvaluator(RuleSet.Default));
+
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Initializes a new evaluator for a rule set.</summary>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <param name="timeProvider">The clock for cases without an <c>asOf</c>; the system clock when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is <see langword="null"/>.</exception>
+    public OfferEvaluator(RuleSet ruleSet, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        RuleSet = ruleSet;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Gets an evaluator for the built-in default policy, using the system clock.</summary>
+    public static OfferEvaluator Default => s_default.Value;
+
+    /// <summary>Gets the rule set this evaluator applies.</summary>
+    public RuleSet RuleSet { get; }
+
+    /// <summary>Gets the date in Japan that a case is evaluated at.</summary>
+    /// <param name="case">The case.</param>
+    /// <returns>The date of <see cref="OfferCase.AsOf"/> in Japan, or today's date in Japan from the clock.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public DateOnly GetAsOfDate(OfferCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var instant = @case.AsOf ?? _timeProvider.GetUtcNow();
+        return DateOnly.FromDateTime(instant.ToOffset(s_japan).DateTime);
+    }
+
+    /// <summary>Decides the outlook and confidence of a case without explaining them. Allocates nothing.</summary>
+    /// <param name="case">The case.</param>
+    /// <returns>The decision; <see cref="EvaluationStatus.Invalid"/> when the case has errors.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public Decision Decide(OfferCase @case)
+    {
+        var asOf = GetAsOfDate(@case);
+        var policy = RuleSet.Plan.Find(@case.Kind);
+        if (policy is null || CaseValidator.Validate(@case, asOf, null, Language.English))
+        {
+            return new Decision(EvaluationStatus.Invalid, null, null);
+        }
+
+        Span<int> facts = stackalloc int[FactCatalog.Count];
+        FactCatalog.Fill(@case, asOf, facts);
+        PlanRunner.Derive(RuleSet.Plan, facts);
+        Span<byte> memo = policy.Named.Length <= PlanRunner.StackMemoLimit ? stackalloc byte[policy.Named.Length] : new byte[policy.Named.Length];
+        var context = new PlanContext(facts, memo, policy.Named);
+        var (outlook, _) = PlanRunner.Decide(policy, ref context, []);
+        var confidence = PlanRunner.DecideConfidence(policy, ref context);
+        return new Decision(EvaluationStatus.Evaluated, outlook, confidence);
+    }
+
+    /// <summary>Evaluates a case and explains the result.</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="options">The language and level of detail; <see cref="EvaluationOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The result, never <see langword="null"/>. An invalid case gives <see cref="EvaluationStatus.Invalid"/> with its issues.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public EvaluationResult Evaluate(OfferCase @case, EvaluationOptions? options = null)
+    {
+        options ??= EvaluationOptions.Default;
+        var language = options.ResolvedLanguage;
+        var asOf = GetAsOfDate(@case);
+        var issues = new List<ValidationIssue>();
+        var policy = RuleSet.Plan.Find(@case.Kind);
+        if (policy is null)
+        {
+            issues.Add(new ValidationIssue(IssueSeverity.Error, "case.kindNotSupported", "$.kind", Texts.KindNotSupported(@case.Kind, language)));
+        }
+
+        var invalid = CaseValidator.Validate(@case, asOf, issues, language) || policy is null;
+        if (invalid)
+        {
+            return new EvaluationResult
+            {
+                Status = EvaluationStatus.Invalid,
+                Kind = @case.Kind,
+                AsOf = asOf,
+                Issues = [.. issues],
+                RuleSetId = RuleSet.Id,
+                RuleSetVersion = RuleSet.Version,
+                RuleSetHash = RuleSet.ContentHash,
+            };
+        }
+
+        return Explain(@case, policy!, asOf, issues, options.Explain, language);
+    }
+
+    /// <summary>
+    /// Creates an <see cref="EvaluationStatus.Invalid"/> result for input that never became a case, such as a file
+    /// that could not be read, so that a batch can report it in the same shape as every other result.
+    /// </summary>
+    /// <param name="issues">The problems; at least one.</param>
+    /// <returns>An invalid result stamped with this evaluator's rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="issues"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="issues"/> is empty.</exception>
+    public EvaluationResult CreateInvalid(IEnumerable<ValidationIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        var list = issues.ToImmutableArray();
+        if (list.IsEmpty)
+        {
+            throw new ArgumentException("An invalid result needs at least one issue.", nameof(issues));
+        }
+
+        return new EvaluationResult
+        {
+            Status = EvaluationStatus.Invalid,
+            Issues = list,
+            RuleSetId = RuleSet.Id,
+            RuleSetVersion = RuleSet.Version,
+            RuleSetHash = RuleSet.ContentHash,
+        };
+    }
+
+    /// <summary>Reads a case from UTF-8 JSON and evaluates it. Bad JSON gives an <see cref="EvaluationStatus.Invalid"/> result with every problem, never an exception.</summary>
+    /// <param name="utf8Json">The case, in the case JSON contract.</param>
+    /// <param name="options">The language and level of detail; <see cref="EvaluationOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The result, never <see langword="null"/>.</returns>
+    public EvaluationResult EvaluateJson(ReadOnlySpan<byte> utf8Json, EvaluationOptions? options = null)
+    {
+        options ??= EvaluationOptions.Default;
+        var read = Serialization.CaseJson.Read(utf8Json, options.Language);
+        if (!read.Success)
+        {
+            return CreateInvalid(read.Issues);
+        }
+
+        return Evaluate(read.Value, options);
+    }
+
+    private EvaluationResult Explain(OfferCase @case, PolicyPlan policy, DateOnly asOf, List<ValidationIssue> issues, bool explain, Language language)
+    {
+        var facts = new int[FactCatalog.Count];
+        FactCatalog.Fill(@case, asOf, facts);
+        PlanRunner.Derive(RuleSet.Plan, facts);
+        var memo = new byte[policy.Named.Length];
+        var truths = new Truth[policy.Rules.Length];
+        var context = new PlanContext(facts, memo, policy.Named);
+        var (outlook, terminal) = PlanRunner.Decide(policy, ref context, explain ? truths : []);
+        var confidence = PlanRunner.DecideConfidence(policy, ref context);
+
+        var result = new EvaluationResult
+        {
+            Status = EvaluationStatus.Evaluated,
+            Kind = @case.Kind,
+            AsOf = asOf,
+            Outlook = outlook,
+            Confidence = confidence,
+            Issues = [.. issues],
+            RuleSetId = RuleSet.Id,
+            RuleSetVersion = RuleSet.Version,
+            RuleSetHash = RuleSet.ContentHash,
+        };
+
+        if (!explain)
+        {
+            return result;
+        }
+
+        var conditions = ImmutableArray.CreateBuilder<NamedCondition>();
+        var failures = ImmutableArray.CreateBuilder<NamedCondition>();
+        foreach (var condition in policy.Conditions)
+        {
+            var model = condition.Model;
+            if (model.Role == ConditionRole.Helper)
+            {
+                continue;
+            }
+
+            var truth = new RefPlanNode(condition.Index).Evaluate(ref context);
+            var (state, text) = truth switch
+            {
+                Truth.True => (ConditionState.Met, model.Met),
+                Truth.False => (ConditionState.NotMet, model.NotMet),
+                _ => (ConditionState.Unknown, model.Unknown),
+            };
+            var named = new NamedCondition(model.Id, Texts.Render(model.Title.Get(language), language, facts, @case), state, Texts.Render(text.Get(language), language, facts, @case));
+            (model.Role == ConditionRole.FailureReason ? failures : conditions).Add(named);
+        }
+
+        return new EvaluationResult
+        {
+            Status = result.Status,
+            Kind = result.Kind,
+            AsOf = result.AsOf,
+            Outlook = result.Outlook,
+            Confidence = result.Confidence,
+            Issues = result.Issues,
+            RuleSetId = result.RuleSetId,
+            RuleSetVersion = result.RuleSetVersion,
+            RuleSetHash = result.RuleSetHash,
+            Findings = Findings(policy, truths, terminal, facts, @case, language),
+            Conditions = conditions.ToImmutable(),
+            FailureReasons = failures.ToImmutable(),
+            MissingFacts = Missing(@case, policy, facts, outlook, language),
+        };
+    }
+
+    private static ImmutableArray<Finding> Findings(PolicyPlan policy, Truth[] truths, int terminal, int[] facts, OfferCase @case, Language language)
+    {
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        Finding Make(RuleModel rule, Outlook? outlook, int score, bool changed) => new(
+            rule.Id,
+            (RuleStage)rule.Stage,
+            outlook,
+            score,
+            changed,
+            Texts.Render(rule.Fired.Get(language), language, facts, @case),
+            Texts.Render(rule.Basis.Get(language), language, facts, @case));
+
+        if (terminal >= 0)
+        {
+            var rule = policy.Rules[terminal].Model;
+            findings.Add(Make(rule, rule.Outlook, 0, true));
+        }
+        else
+        {
+            var score = 0;
+            var baseSet = false;
+            for (var i = policy.FirstBase; i < policy.FirstAdjust; i++)
+            {
+                if (truths[i] == Truth.True && !baseSet)
+                {
+                    var rule = policy.Rules[i].Model;
+                    score = (int)rule.Outlook;
+                    baseSet = true;
+                    findings.Add(Make(rule, rule.Outlook, 0, true));
+                }
+            }
+
+            for (var i = policy.FirstAdjust; i < policy.FirstCap; i++)
+            {
+                if (truths[i] == Truth.True)
+                {
+                    var rule = policy.Rules[i].Model;
+                    score += rule.Score;
+                    findings.Add(Make(rule, null, rule.Score, rule.Score != 0));
+                }
+            }
+
+            score = Math.Clamp(score, (int)Outlook.VeryUnlikely, (int)Outlook.Likely);
+            for (var i = policy.FirstCap; i < policy.FirstInfo; i++)
+            {
+                if (truths[i] == Truth.True)
+                {
+                    var rule = policy.Rules[i].Model;
+                    findings.Add(Make(rule, rule.Outlook, 0, (int)rule.Outlook < score));
+                }
+            }
+        }
+
+        for (var i = policy.FirstInfo; i < policy.Rules.Length; i++)
+        {
+            if (truths[i] == Truth.True)
+            {
+                findings.Add(Make(policy.Rules[i].Model, null, 0, false));
+            }
+        }
+
+        return findings.ToImmutable();
+    }
+
+    private ImmutableArray<MissingFact> Missing(OfferCase @case, PolicyPlan policy, int[] baseFacts, Outlook current, Language language)
+    {
+        var missing = new List<(MissingFact Fact, int Gain, int Loss, int Order)>();
+        var scratch = new int[baseFacts.Length];
+        var memo = new byte[policy.Named.Length];
+        var probes = new List<int>();
+        foreach (var factIndex in policy.InputFacts)
+        {
+            if (baseFacts[factIndex] != FactCatalog.Unknown)
+            {
+                continue;
+            }
+
+            var fact = FactCatalog.All[factIndex];
+            ProbeValues(fact, baseFacts, policy, probes);
+            int best = (int)current, worst = (int)current;
+            foreach (var value in probes)
+            {
+                baseFacts.CopyTo(scratch, 0);
+                scratch[factIndex] = value;
+                PlanRunner.Derive(RuleSet.Plan, scratch);
+                Array.Clear(memo);
+                var context = new PlanContext(scratch, memo, policy.Named);
+                var (outlook, _) = PlanRunner.Decide(policy, ref context, []);
+                best = Math.Max(best, (int)outlook);
+                worst = Math.Min(worst, (int)outlook);
+            }
+
+            if (best == (int)current && worst == (int)current)
+            {
+                continue;
+            }
+
+            Outlook? raise = best > (int)current ? (Outlook)best : null;
+            Outlook? lower = worst < (int)current ? (Outlook)worst : null;
+            var item = new MissingFact(fact.Name, fact.Label(language), raise, lower, Texts.MissingFact(fact, raise, lower, language));
+            missing.Add((item, best - (int)current, (int)current - worst, factIndex));
+        }
+
+        return [.. missing
+            .OrderByDescending(m => m.Gain)
+            .ThenByDescending(m => m.Loss)
+            .ThenBy(m => m.Order)
+            .Select(m => m.Fact)];
+    }
+
+    private static void ProbeValues(FactDefinition fact, int[] facts, PolicyPlan policy, List<int> probes)
+    {
+        probes.Clear();
+        var asOf = facts[(int)FactId.AsOf];
+        switch (fact.Type)
+        {
+            case FactType.Bool:
+                probes.Add(0);
+                probes.Add(1);
+                break;
+            case FactType.Enum:
+                for (var i = 1; i < fact.EnumNames.Length; i++)
+                {
+                    probes.Add(i);
+                }
+
+                break;
+            case FactType.Date when fact.Id == FactId.DeclineDeclinedOn:
+                AddDays(policy, FactId.DaysSinceDecline, asOf, -1, facts[(int)FactId.OfferOfferedOn], probes);
+                break;
+            case FactType.Date when fact.Id == FactId.OfferStartsOn:
+                AddDays(policy, FactId.DaysUntilStart, asOf, +1, facts[(int)FactId.OfferOfferedOn], probes);
+                break;
+            case FactType.Date when fact.Id is FactId.MissedContactFirstMissedCallOn or FactId.MissedContactInterviewedOn:
+                AddDays(policy, FactId.DaysSinceMissedContact, asOf, -1, facts[(int)FactId.MissedContactInterviewedOn], probes);
+                break;
+        }
+    }
+
+    private static void AddDays(PolicyPlan policy, FactId dayFact, int asOf, int direction, int notBefore, List<int> probes)
+    {
+        if (!policy.IntProbes.TryGetValue((int)dayFact, out var days))
+        {
+            return;
+        }
+
+        foreach (var d in days)
+        {
+            if (d < 0 && direction < 0)
+            {
+                continue;
+            }
+
+            var date = asOf + (direction * d);
+            if (notBefore != FactCatalog.Unknown && date < notBefore)
+            {
+                continue;
+            }
+
+            probes.Add(date);
+        }
+    }
+}

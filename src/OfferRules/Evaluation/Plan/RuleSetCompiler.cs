@@ -1,0 +1,288 @@
+using System.Collections.Immutable;
+using OfferRules.Facts;
+using OfferRules.Rules;
+using OfferRules.Serialization;
+
+namespace OfferRules.Evaluation.Plan;
+
+/// <summary>
+/// Checks what a single node cannot (duplicate ids, unknown and cyclic references) and compiles the model into an
+/// immutable plan. Every problem is reported, not just the first.
+/// </summary>
+internal static class RuleSetCompiler
+{
+    public static RuleSetPlan? Compile(RuleSetModel model, JsonWalker walker)
+    {
+        var conduct = model.Conduct.Select(c => (c.Value, Compile(c.When, null, walker))).ToImmutableArray();
+        var policies = ImmutableArray.CreateBuilder<PolicyPlan>();
+        foreach (var policy in model.Policies)
+        {
+            if (CompilePolicy(model, policy, walker) is { } plan)
+            {
+                policies.Add(plan);
+            }
+        }
+
+        return walker.HasErrors ? null : new RuleSetPlan { Model = model, Conduct = conduct, Policies = policies.ToImmutable() };
+    }
+
+    private static PolicyPlan? CompilePolicy(RuleSetModel ruleSet, PolicyModel policy, JsonWalker walker)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < policy.Conditions.Length; i++)
+        {
+            var condition = policy.Conditions[i];
+            if (!index.TryAdd(condition.Id, i))
+            {
+                walker.Error("ruleSet.duplicateId", JsonWalker.Child(condition.Pointer, "id"), $"The condition id '{condition.Id}' is used more than once in this policy.");
+            }
+        }
+
+        var ruleIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in policy.Rules)
+        {
+            if (!ruleIds.Add(rule.Id))
+            {
+                walker.Error("ruleSet.duplicateId", JsonWalker.Child(rule.Pointer, "id"), $"The rule id '{rule.Id}' is used more than once in this policy.");
+            }
+        }
+
+        CheckCycles(policy, index, walker);
+        var named = new PlanNode?[policy.Conditions.Length];
+        for (var i = 0; i < named.Length; i++)
+        {
+            named[i] = Compile(policy.Conditions[i].When, index, walker);
+        }
+
+        var ordered = policy.Rules
+            .Select((rule, position) => (rule, position))
+            .OrderBy(r => r.rule.Stage)
+            .ThenBy(r => r.position)
+            .Select(r => new RulePlan(r.rule, Compile(r.rule.When, index, walker)))
+            .ToImmutableArray();
+
+        var confidence = policy.Confidence.Select(c => (c.Level, Compile(c.When, index, walker))).ToImmutableArray();
+
+        if (walker.HasErrors)
+        {
+            return null;
+        }
+
+        var facts = new SortedSet<int>();
+        var ints = new Dictionary<int, SortedSet<int>>();
+        foreach (var node in policy.Conditions.Select(c => c.When)
+            .Concat(policy.Rules.Select(r => r.When))
+            .Concat(policy.Confidence.Select(c => c.When)))
+        {
+            CollectFacts(node, facts, ints);
+        }
+
+        var bands = ruleSet.TimingBands;
+        AddProbes(ints, FactId.DaysSinceDecline, 0, bands.ImmediateMaxDays, bands.WithinWeekMaxDays, bands.LateMaxDays);
+        ExpandDerived(ruleSet, facts, ints);
+
+        return new PolicyPlan
+        {
+            Kind = policy.Kind,
+            Named = named,
+            Conditions = [.. policy.Conditions.Select((c, i) => new NamedConditionPlan(c, i))],
+            Rules = ordered,
+            FirstBase = FirstOf(ordered, RuleStageModel.Base),
+            FirstAdjust = FirstOf(ordered, RuleStageModel.Adjust),
+            FirstCap = FirstOf(ordered, RuleStageModel.Cap),
+            FirstInfo = FirstOf(ordered, RuleStageModel.Info),
+            Confidence = confidence,
+            ConfidenceOtherwise = policy.ConfidenceOtherwise,
+            InputFacts = [.. facts.Where(f => !FactCatalog.All[f].IsDerived)],
+            IntProbes = ints.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray()),
+        };
+    }
+
+    private static void ExpandDerived(RuleSetModel ruleSet, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints)
+    {
+        if (facts.Contains((int)FactId.Conduct))
+        {
+            foreach (var c in ruleSet.Conduct)
+            {
+                CollectFacts(c.When, facts, ints);
+            }
+        }
+
+        if (facts.Contains((int)FactId.TimingBand))
+        {
+            facts.Add((int)FactId.DaysSinceDecline);
+        }
+
+        if (facts.Contains((int)FactId.DaysSinceDecline))
+        {
+            facts.Add((int)FactId.DeclineDeclinedOn);
+        }
+
+        if (facts.Contains((int)FactId.DaysUntilStart))
+        {
+            facts.Add((int)FactId.OfferStartsOn);
+        }
+
+        if (facts.Contains((int)FactId.DaysSinceMissedContact))
+        {
+            facts.Add((int)FactId.MissedContactFirstMissedCallOn);
+            facts.Add((int)FactId.MissedContactInterviewedOn);
+        }
+    }
+
+    private static void AddProbes(Dictionary<int, SortedSet<int>> ints, FactId fact, params ReadOnlySpan<int> boundaries)
+    {
+        if (!ints.TryGetValue((int)fact, out var set))
+        {
+            set = [];
+            ints[(int)fact] = set;
+        }
+
+        foreach (var b in boundaries)
+        {
+            set.Add(b);
+            set.Add(b + 1);
+        }
+    }
+
+    private static void CollectFacts(ConditionNode node, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints)
+    {
+        switch (node)
+        {
+            case AllNode all:
+                foreach (var c in all.Children)
+                {
+                    CollectFacts(c, facts, ints);
+                }
+
+                break;
+            case AnyNode any:
+                foreach (var c in any.Children)
+                {
+                    CollectFacts(c, facts, ints);
+                }
+
+                break;
+            case AtLeastNode atLeast:
+                foreach (var c in atLeast.Children)
+                {
+                    CollectFacts(c, facts, ints);
+                }
+
+                break;
+            case NotNode not:
+                CollectFacts(not.Child, facts, ints);
+                break;
+            case CompareNode compare:
+                facts.Add((int)compare.Fact.Id);
+                if (compare.Fact.Type == FactType.Int)
+                {
+                    foreach (var v in compare.Values)
+                    {
+                        AddProbes(ints, compare.Fact.Id, v - 1, v);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static int FirstOf(ImmutableArray<RulePlan> rules, RuleStageModel stage)
+    {
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (rules[i].Model.Stage >= stage)
+            {
+                return i;
+            }
+        }
+
+        return rules.Length;
+    }
+
+    private static void CheckCycles(PolicyModel policy, Dictionary<string, int> index, JsonWalker walker)
+    {
+        // 0 = not visited, 1 = on the current path, 2 = done.
+        var state = new byte[policy.Conditions.Length];
+        for (var i = 0; i < state.Length; i++)
+        {
+            Visit(i, []);
+        }
+
+        void Visit(int i, List<string> path)
+        {
+            if (state[i] == 2)
+            {
+                return;
+            }
+
+            state[i] = 1;
+            path.Add(policy.Conditions[i].Id);
+            foreach (var reference in Refs(policy.Conditions[i].When))
+            {
+                if (!index.TryGetValue(reference.Id, out var target))
+                {
+                    continue;
+                }
+
+                if (state[target] == 1)
+                {
+                    var cycle = string.Join(" -> ", path.Append(reference.Id));
+                    walker.Error("condition.cycle", reference.Pointer, $"The reference to '{reference.Id}' makes a cycle: {cycle}.");
+                }
+                else
+                {
+                    Visit(target, path);
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[i] = 2;
+        }
+    }
+
+    private static IEnumerable<RefNode> Refs(ConditionNode node) => node switch
+    {
+        RefNode r => [r],
+        AllNode a => a.Children.SelectMany(Refs),
+        AnyNode a => a.Children.SelectMany(Refs),
+        AtLeastNode a => a.Children.SelectMany(Refs),
+        NotNode n => Refs(n.Child),
+        _ => [],
+    };
+
+    private static PlanNode Compile(ConditionNode node, Dictionary<string, int>? index, JsonWalker walker)
+    {
+        switch (node)
+        {
+            case AllNode all:
+                return all.Children.Length == 1 ? Compile(all.Children[0], index, walker) : new AllPlanNode([.. all.Children.Select(c => Compile(c, index, walker))]);
+            case AnyNode any:
+                return any.Children.Length == 1 ? Compile(any.Children[0], index, walker) : new AnyPlanNode([.. any.Children.Select(c => Compile(c, index, walker))]);
+            case NotNode not:
+                return new NotPlanNode(Compile(not.Child, index, walker));
+            case AtLeastNode atLeast:
+                return new AtLeastPlanNode(atLeast.Count, [.. atLeast.Children.Select(c => Compile(c, index, walker))]);
+            case RefNode reference:
+                if (index is null || !index.TryGetValue(reference.Id, out var target))
+                {
+                    var known = index is null || index.Count == 0 ? "none" : string.Join(", ", index.Keys.Order(StringComparer.Ordinal).Take(20));
+                    walker.Error("condition.unknownReference", reference.Pointer, $"No named condition has the id '{JsonWalker.Shorten(reference.Id)}'. Known: {known}.");
+                    return new AllPlanNode([]);
+                }
+
+                return new RefPlanNode(target);
+            case CompareNode compare:
+                var fact = (int)compare.Fact.Id;
+                return compare.Op switch
+                {
+                    CompareOp.IsKnown => new IsKnownPlanNode(fact),
+                    CompareOp.In => new InPlanNode(fact, [.. compare.Values], negate: false),
+                    CompareOp.NotIn => new InPlanNode(fact, [.. compare.Values], negate: true),
+                    _ => new ComparePlanNode(fact, compare.Op, compare.Values[0]),
+                };
+            default:
+                throw new InvalidOperationException($"Unexpected condition node {node.GetType().Name}.");
+        }
+    }
+}

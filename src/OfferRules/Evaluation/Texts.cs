@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using OfferRules.Domain;
+using OfferRules.Facts;
+using OfferRules.Rules;
+
+namespace OfferRules.Evaluation;
+
+/// <summary>Renders message templates and the few words the evaluator itself says, in English and Japanese.</summary>
+internal static class Texts
+{
+    private static readonly string[] s_outlookEn = ["very unlikely", "unlikely", "possible", "likely"];
+    private static readonly string[] s_outlookJa = ["ほぼ不可能", "難しい", "可能性あり", "見込みあり"];
+    private static readonly string[] s_bandEn = ["unknown", "within the first days", "within a week", "more than a week ago", "more than a month ago"];
+    private static readonly string[] s_bandJa = ["不明", "数日以内", "1週間以内", "1週間以上前", "1か月以上前"];
+    private static readonly string[] s_conductEn = ["unknown", "hostile", "poor", "mixed", "good"];
+    private static readonly string[] s_conductJa = ["不明", "不適切", "不十分", "一部不十分", "良好"];
+
+    public static string Outlook(Outlook outlook, Language language) =>
+        (language == Language.Japanese ? s_outlookJa : s_outlookEn)[(int)outlook];
+
+    public static string Render(Template template, Language language, ReadOnlySpan<int> facts, OfferCase @case)
+    {
+        if (template.Segments.Length == 1 && template.Segments[0].Literal is { } only)
+        {
+            return only;
+        }
+
+        var builder = new StringBuilder(template.Source.Length + 16);
+        foreach (var segment in template.Segments)
+        {
+            if (segment.Literal is { } literal)
+            {
+                builder.Append(literal);
+            }
+            else if (segment.Fact is { } fact)
+            {
+                builder.Append(Value(fact, facts[(int)fact.Id], language));
+            }
+            else
+            {
+                builder.Append(Text(segment.Name!, @case, language));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    public static string Value(FactDefinition fact, int code, Language language)
+    {
+        var ja = language == Language.Japanese;
+        if (code == FactCatalog.Unknown)
+        {
+            return ja ? "不明" : "unknown";
+        }
+
+        return fact.Type switch
+        {
+            FactType.Int => code.ToString(CultureInfo.InvariantCulture),
+            FactType.Date => DateOnly.FromDayNumber(code).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            FactType.Bool => code == 1 ? (ja ? "はい" : "yes") : (ja ? "いいえ" : "no"),
+            _ when fact.Id == FactId.TimingBand => (ja ? s_bandJa : s_bandEn)[code],
+            _ when fact.Id == FactId.Conduct => (ja ? s_conductJa : s_conductEn)[code],
+            _ => fact.EnumNames[code],
+        };
+    }
+
+    private static string Text(string name, OfferCase @case, Language language)
+    {
+        var ja = language == Language.Japanese;
+        return name switch
+        {
+            "offer.company" => @case.Offer.Company ?? (ja ? "[会社名]" : "[company]"),
+            "offer.position" => @case.Offer.Position ?? (ja ? "[職種]" : "[position]"),
+            "offer.department" => @case.Offer.Department ?? (ja ? "[部署名]" : "[department]"),
+            "offer.contactPerson" => @case.Offer.ContactPerson ?? (ja ? "[ご担当者名]" : "[contact person]"),
+            "candidate.name" => @case.Candidate.Name ?? (ja ? "[氏名]" : "[your name]"),
+            "candidate.school" => @case.Candidate.School ?? (ja ? "[学校名]" : "[your school]"),
+            _ => "{" + name + "}",
+        };
+    }
+
+    public static string MissingFact(FactDefinition fact, Outlook? raise, Outlook? lower, Language language)
+    {
+        var label = fact.Label(language);
+        if (language == Language.Japanese)
+        {
+            return (raise, lower) switch
+            {
+                ({ } r, { } l) => $"「{label}」が分かれば、見通しは「{Outlook(r, language)}」まで上がることも「{Outlook(l, language)}」まで下がることもあります。",
+                ({ } r, null) => $"「{label}」が分かれば、見通しが「{Outlook(r, language)}」まで上がる可能性があります。",
+                (null, { } l) => $"「{label}」によっては、見通しが「{Outlook(l, language)}」まで下がる可能性があります。",
+                _ => string.Empty,
+            };
+        }
+
+        return (raise, lower) switch
+        {
+            ({ } r, { } l) => $"Knowing {label} could raise the outlook to {Outlook(r, language)} or lower it to {Outlook(l, language)}.",
+            ({ } r, null) => $"Knowing {label} could raise the outlook to {Outlook(r, language)}.",
+            (null, { } l) => $"Depending on {label}, the outlook could fall to {Outlook(l, language)}.",
+            _ => string.Empty,
+        };
+    }
+
+    public static string KindNotSupported(CaseKind kind, Language language) => language == Language.Japanese
+        ? $"このルールセットには「{Internal.JsonNames<CaseKind>.Of(kind)}」のケースを判定するポリシーがありません。"
+        : $"This rule set has no policy for cases of the kind '{Internal.JsonNames<CaseKind>.Of(kind)}'.";
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using OfferRules.Domain;
+using OfferRules.Evaluation;
+using OfferRules.Facts;
+
+namespace OfferRules.Rules;
+
+/// <summary>A text in every language the product speaks.</summary>
+internal sealed record LocalizedText(Template En, Template Ja)
+{
+    public Template Get(Language language) => language == Language.Japanese ? Ja : En;
+}
+
+/// <summary>The comparison operators of the rule language.</summary>
+internal enum CompareOp
+{
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    NotIn,
+    IsKnown,
+}
+
+/// <summary>A node of a condition tree. The set of node kinds is closed.</summary>
+internal abstract record ConditionNode(string Pointer);
+
+internal sealed record AllNode(string Pointer, ImmutableArray<ConditionNode> Children) : ConditionNode(Pointer);
+
+internal sealed record AnyNode(string Pointer, ImmutableArray<ConditionNode> Children) : ConditionNode(Pointer);
+
+internal sealed record NotNode(string Pointer, ConditionNode Child) : ConditionNode(Pointer);
+
+internal sealed record AtLeastNode(string Pointer, int Count, ImmutableArray<ConditionNode> Children) : ConditionNode(Pointer);
+
+/// <summary>A comparison of one fact with literal values (already encoded as fact codes).</summary>
+internal sealed record CompareNode(string Pointer, FactDefinition Fact, CompareOp Op, ImmutableArray<int> Values) : ConditionNode(Pointer);
+
+/// <summary>A reference to a named condition of the same policy.</summary>
+internal sealed record RefNode(string Pointer, string Id) : ConditionNode(Pointer);
+
+/// <summary>The role a named condition plays in a result.</summary>
+internal enum ConditionRole
+{
+    Helper,
+    WithdrawalCondition,
+    FailureReason,
+}
+
+internal sealed record NamedConditionModel(
+    string Id,
+    string Pointer,
+    ConditionRole Role,
+    LocalizedText Title,
+    ConditionNode When,
+    LocalizedText Met,
+    LocalizedText NotMet,
+    LocalizedText Unknown);
+
+/// <summary>The stages rules run in, in this order.</summary>
+internal enum RuleStageModel
+{
+    Terminal,
+    Override,
+    Base,
+    Adjust,
+    Cap,
+    Info,
+}
+
+internal enum EffectKind
+{
+    Outlook,
+    Score,
+    Cap,
+    Info,
+}
+
+internal sealed record RuleModel(
+    string Id,
+    string Pointer,
+    RuleStageModel Stage,
+    ConditionNode When,
+    EffectKind Effect,
+    Outlook Outlook,
+    int Score,
+    LocalizedText Fired,
+    LocalizedText Unknown,
+    LocalizedText? NotFired,
+    LocalizedText Basis);
+
+internal sealed record ConfidenceLevelModel(Confidence Level, ConditionNode When);
+
+internal sealed record PolicyModel(
+    CaseKind Kind,
+    string Pointer,
+    ImmutableArray<NamedConditionModel> Conditions,
+    ImmutableArray<RuleModel> Rules,
+    ImmutableArray<ConfidenceLevelModel> Confidence,
+    Confidence ConfidenceOtherwise);
+
+internal sealed record ConductCaseModel(ConductQuality Value, ConditionNode When);
+
+internal sealed record TimingBandsModel(int ImmediateMaxDays, int WithinWeekMaxDays, int LateMaxDays)
+{
+    public static TimingBandsModel Default { get; } = new(2, 7, 30);
+}
+
+internal sealed record RuleSetModel(
+    string Id,
+    string Version,
+    LocalizedText Title,
+    TimingBandsModel TimingBands,
+    ImmutableArray<ConductCaseModel> Conduct,
+    ConductQuality ConductOtherwise,
+    ImmutableArray<PolicyModel> Policies);

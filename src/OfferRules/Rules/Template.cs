@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text;
+using OfferRules.Facts;
+
+namespace OfferRules.Rules;
+
+/// <summary>A message with named placeholders such as <c>{daysSinceDecline}</c>, parsed once when the rule set loads.</summary>
+internal sealed class Template
+{
+    /// <summary>The placeholders that name text from the case rather than a catalogued fact.</summary>
+    public static readonly ImmutableArray<string> TextPlaceholders =
+        ["offer.company", "offer.position", "offer.department", "offer.contactPerson", "candidate.name", "candidate.school"];
+
+    private Template(string source, ImmutableArray<Segment> segments, ImmutableArray<string> placeholders)
+    {
+        Source = source;
+        Segments = segments;
+        Placeholders = placeholders;
+    }
+
+    public string Source { get; }
+
+    public ImmutableArray<Segment> Segments { get; }
+
+    /// <summary>Gets the distinct placeholder names, sorted.</summary>
+    public ImmutableArray<string> Placeholders { get; }
+
+    /// <summary>Parses a template; returns an error message instead of throwing.</summary>
+    public static Template? TryParse(string source, int maxPlaceholders, out string? error)
+    {
+        var segments = ImmutableArray.CreateBuilder<Segment>();
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        var literal = new StringBuilder();
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c == '}')
+            {
+                error = $"the message has a '}}' at position {i} with no '{{' before it";
+                return null;
+            }
+
+            if (c != '{')
+            {
+                literal.Append(c);
+                continue;
+            }
+
+            var end = source.IndexOf('}', i + 1);
+            if (end < 0)
+            {
+                error = $"the placeholder that starts at position {i} has no closing '}}'";
+                return null;
+            }
+
+            var name = source[(i + 1)..end];
+            var fact = FactCatalog.TryGet(name, out var definition) ? definition : null;
+            if (fact is null && !TextPlaceholders.Contains(name))
+            {
+                var hint = FactCatalog.Suggest(name) is { } s ? $" Did you mean '{{{s}}}'?" : string.Empty;
+                error = $"the placeholder '{{{name}}}' names no catalogued fact.{hint}";
+                return null;
+            }
+
+            if (++count > maxPlaceholders)
+            {
+                error = $"the message has more than {maxPlaceholders} placeholders";
+                return null;
+            }
+
+            if (literal.Length > 0)
+            {
+                segments.Add(new Segment(literal.ToString(), null, null));
+                literal.Clear();
+            }
+
+            segments.Add(new Segment(null, name, fact));
+            names.Add(name);
+            i = end;
+        }
+
+        if (literal.Length > 0)
+        {
+            segments.Add(new Segment(literal.ToString(), null, null));
+        }
+
+        error = null;
+        return new Template(source, segments.ToImmutable(), [.. names]);
+    }
+
+    public override string ToString() => Source;
+
+    /// <summary>A literal run of text, or a placeholder (by name, and by fact when it names one).</summary>
+    internal sealed record Segment(string? Literal, string? Name, FactDefinition? Fact);
+}

@@ -1,0 +1,474 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OfferRules.Domain;
+using OfferRules.Evaluation;
+using OfferRules.Facts;
+using OfferRules.Internal;
+
+namespace OfferRules.Serialization;
+
+/// <summary>
+/// Reads cases from the case JSON contract. Reading is strict and total: an unknown property, a wrong type, an unknown
+/// value, an impossible date, malformed JSON or nesting deeper than 64 levels each give an issue with a JSON path,
+/// all of them at once, and never an exception.
+/// </summary>
+/// <remarks>
+/// The reader walks a parsed document by hand instead of binding to types with a serializer, because a serializer
+/// stops at the first problem while the contract asks for every problem; the walker is trimming- and AOT-safe too.
+/// </remarks>
+public static class CaseJson
+{
+    /// <summary>The largest case accepted, in bytes (1 MiB).</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The deepest nesting accepted.</summary>
+    public const int MaxDepth = 64;
+
+    private const int MaxIssues = 100;
+
+    /// <summary>Reads a case from JSON text, with English messages.</summary>
+    /// <param name="json">The case's text.</param>
+    /// <returns>The case, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static CaseReadResult Read(string json) => Read(json, null);
+
+    /// <summary>Reads a case from UTF-8 bytes (a leading byte order mark is allowed), with English messages.</summary>
+    /// <param name="utf8Json">The case's bytes.</param>
+    /// <returns>The case, or every problem found.</returns>
+    public static CaseReadResult Read(ReadOnlySpan<byte> utf8Json) => Read(utf8Json, null);
+
+    /// <summary>Reads a case from a stream of UTF-8 JSON, with English messages.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <returns>The case, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    public static CaseReadResult Read(Stream utf8Json) => Read(utf8Json, null);
+
+    /// <summary>Reads a case from JSON text.</summary>
+    /// <param name="json">The case's text.</param>
+    /// <param name="language">The language of the issue messages (<c>en</c> or <c>ja</c>); English when <see langword="null"/>.</param>
+    /// <returns>The case, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static CaseReadResult Read(string json, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxBytes)
+        {
+            return TooLarge(json.Length, Resolve(language));
+        }
+
+        return Read(Encoding.UTF8.GetBytes(json), language);
+    }
+
+    /// <summary>Reads a case from UTF-8 bytes (a leading byte order mark is allowed).</summary>
+    /// <param name="utf8Json">The case's bytes.</param>
+    /// <param name="language">The language of the issue messages (<c>en</c> or <c>ja</c>); English when <see langword="null"/>.</param>
+    /// <returns>The case, or every problem found.</returns>
+    public static CaseReadResult Read(ReadOnlySpan<byte> utf8Json, string? language)
+    {
+        var lang = Resolve(language);
+        if (utf8Json.Length > MaxBytes)
+        {
+            return TooLarge(utf8Json.Length, lang);
+        }
+
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            var deep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+            var message = deep
+                ? Say(lang, $"The JSON is nested deeper than {MaxDepth} levels.", $"JSON の入れ子が{MaxDepth}段を超えています。")
+                : Say(lang, $"The text is not valid JSON{where}.", $"JSON として読み取れません{where}。");
+            return Invalid(new ValidationIssue(IssueSeverity.Error, deep ? "case.tooDeep" : "case.malformedJson", string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, message));
+        }
+
+        using (document)
+        {
+            var walker = new Walker(lang);
+            var @case = walker.ReadCase(document.RootElement);
+            return new CaseReadResult(walker.HasErrors ? null : @case, [.. walker.Issues]);
+        }
+    }
+
+    /// <summary>Reads a case from a stream of UTF-8 JSON, reading at most <see cref="MaxBytes"/>.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="language">The language of the issue messages (<c>en</c> or <c>ja</c>); English when <see langword="null"/>.</param>
+    /// <returns>The case, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    public static CaseReadResult Read(Stream utf8Json, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return TooLarge(buffer.Length + read, Resolve(language));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), language);
+    }
+
+    private static Language Resolve(string? language) => language is null ? Language.English : EvaluationOptions.ResolveLanguage(language);
+
+    private static string Say(Language language, string en, string ja) => language == Language.Japanese ? ja : en;
+
+    private static CaseReadResult Invalid(ValidationIssue issue) => new(null, [issue]);
+
+    private static CaseReadResult TooLarge(long size, Language language) => Invalid(new ValidationIssue(
+        IssueSeverity.Error,
+        "case.tooLarge",
+        "$",
+        Say(language, $"The case is {size} bytes; the limit is {MaxBytes}.", $"ケースのサイズが{size}バイトあり、上限の{MaxBytes}バイトを超えています。")));
+
+    private sealed class Walker(Language language)
+    {
+        private static readonly string[] s_root = ["$schema", "kind", "asOf", "offer", "decline", "company", "request", "candidate", "missedContact"];
+        private static readonly string[] s_offer = ["company", "position", "department", "contactPerson", "track", "offeredOn", "startsOn", "stageAtDecline", "viaRecruitmentAgent", "evaluation"];
+        private static readonly string[] s_decline = ["declinedOn", "channel", "promptness", "explainedReason", "expressedThanks", "tone", "originalReason", "circumstanceChanged", "evidenceAvailable", "previouslyReversed"];
+        private static readonly string[] s_company = ["seatStatus", "seatOfferedToOther", "policyForbidsReinstatement", "hiringNeedTrend", "unfairPressureOrRescission"];
+        private static readonly string[] s_request = ["changeOfMindReason", "priorRequestOutcome", "plannedChannel", "plannedContactAt", "willingToRedoSelection"];
+        private static readonly string[] s_candidate = ["name", "school"];
+        private static readonly string[] s_missed = ["interviewedOn", "firstMissedCallOn", "cause", "employerSaidPositionFilled", "plannedCallAt", "plannedChannel", "hasBackupContact"];
+        private static readonly string[] s_dateTimeFormats =
+        [
+            "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+            "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        ];
+
+        private static readonly TimeSpan s_japan = TimeSpan.FromHours(9);
+
+        public List<ValidationIssue> Issues { get; } = [];
+
+        public bool HasErrors { get; private set; }
+
+        public OfferCase ReadCase(JsonElement root)
+        {
+            if (!Object(root, "$", s_root))
+            {
+                return new OfferCase();
+            }
+
+            var kind = Enum(root, "$", "kind", CaseKind.DeclineWithdrawal);
+            var asOf = AsOf(root);
+            return new OfferCase
+            {
+                Kind = kind,
+                AsOf = asOf,
+                Offer = Section(root, "offer", s_offer, ReadOffer) ?? Offer.Unknown,
+                Decline = Section(root, "decline", s_decline, ReadDecline) ?? DeclineEvent.Unknown,
+                Company = Section(root, "company", s_company, ReadCompany) ?? CompanyContext.Unknown,
+                Request = Section(root, "request", s_request, ReadRequest) ?? WithdrawalRequest.Unknown,
+                Candidate = Section(root, "candidate", s_candidate, ReadCandidate) ?? Candidate.Unknown,
+                MissedContact = Section(root, "missedContact", s_missed, ReadMissed) ?? MissedContact.Unknown,
+            };
+        }
+
+        private Offer ReadOffer(JsonElement e, string p) => new()
+        {
+            Company = Text(e, p, "company"),
+            Position = Text(e, p, "position"),
+            Department = Text(e, p, "department"),
+            ContactPerson = Text(e, p, "contactPerson"),
+            Track = Enum(e, p, "track", HiringTrack.Unknown),
+            OfferedOn = Date(e, p, "offeredOn"),
+            StartsOn = Date(e, p, "startsOn"),
+            StageAtDecline = Enum(e, p, "stageAtDecline", OfferStage.Unknown),
+            ViaRecruitmentAgent = Bool(e, p, "viaRecruitmentAgent"),
+            Evaluation = Enum(e, p, "evaluation", CandidateEvaluation.Unknown),
+        };
+
+        private DeclineEvent ReadDecline(JsonElement e, string p) => new()
+        {
+            DeclinedOn = Date(e, p, "declinedOn"),
+            Channel = Enum(e, p, "channel", DeclineChannel.Unknown),
+            Promptness = Enum(e, p, "promptness", Promptness.Unknown),
+            ExplainedReason = Bool(e, p, "explainedReason"),
+            ExpressedThanks = Bool(e, p, "expressedThanks"),
+            Tone = Enum(e, p, "tone", DeclineTone.Unknown),
+            OriginalReason = Enum(e, p, "originalReason", DeclineReason.Unknown),
+            CircumstanceChanged = Bool(e, p, "circumstanceChanged"),
+            EvidenceAvailable = Bool(e, p, "evidenceAvailable"),
+            PreviouslyReversed = Bool(e, p, "previouslyReversed"),
+        };
+
+        private CompanyContext ReadCompany(JsonElement e, string p) => new()
+        {
+            SeatStatus = Enum(e, p, "seatStatus", SeatStatus.Unknown),
+            SeatOfferedToOther = Bool(e, p, "seatOfferedToOther"),
+            PolicyForbidsReinstatement = Bool(e, p, "policyForbidsReinstatement"),
+            HiringNeedTrend = Enum(e, p, "hiringNeedTrend", HiringNeedTrend.Unknown),
+            UnfairPressureOrRescission = Bool(e, p, "unfairPressureOrRescission"),
+        };
+
+        private WithdrawalRequest ReadRequest(JsonElement e, string p) => new()
+        {
+            ChangeOfMindReason = Enum(e, p, "changeOfMindReason", ChangeOfMindReason.Unknown),
+            PriorRequestOutcome = Enum(e, p, "priorRequestOutcome", PriorRequestOutcome.Unknown),
+            PlannedChannel = Enum(e, p, "plannedChannel", PlannedChannel.Unknown),
+            PlannedContactAt = DateTime(e, p, "plannedContactAt"),
+            WillingToRedoSelection = Bool(e, p, "willingToRedoSelection"),
+        };
+
+        private Candidate ReadCandidate(JsonElement e, string p) => new()
+        {
+            Name = Text(e, p, "name"),
+            School = Text(e, p, "school"),
+        };
+
+        private MissedContact ReadMissed(JsonElement e, string p) => new()
+        {
+            InterviewedOn = Date(e, p, "interviewedOn"),
+            FirstMissedCallOn = Date(e, p, "firstMissedCallOn"),
+            Cause = Enum(e, p, "cause", MissedContactCause.Unknown),
+            EmployerSaidPositionFilled = Bool(e, p, "employerSaidPositionFilled"),
+            PlannedCallAt = DateTime(e, p, "plannedCallAt"),
+            PlannedChannel = Enum(e, p, "plannedChannel", MissedContactChannel.Unknown),
+            HasBackupContact = Bool(e, p, "hasBackupContact"),
+        };
+
+        private T? Section<T>(JsonElement root, string name, string[] allowed, Func<JsonElement, string, T> read)
+            where T : class
+        {
+            if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            var path = Child("$", name);
+            return Object(element, path, allowed) ? read(element, path) : null;
+        }
+
+        private DateTimeOffset? AsOf(JsonElement root)
+        {
+            if (!Value(root, "asOf", out var element))
+            {
+                return null;
+            }
+
+            var path = "$.asOf";
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                var text = element.GetString()!;
+                if (ParseDate(text) is { } date)
+                {
+                    return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), s_japan);
+                }
+
+                if (text.Length > 10 && ParseDateTime(text) is { } instant)
+                {
+                    return instant;
+                }
+            }
+
+            Error("case.invalidValue", path, $"'asOf' must be a date (\"2025-07-02\") or a date-time with an offset (\"2025-07-02T09:30:00+09:00\"), not {Describe(element)}.",
+                $"asOf には日付(\"2025-07-02\")またはオフセット付きの日時(\"2025-07-02T09:30:00+09:00\")を指定してください。指定値:{Describe(element)}");
+            return null;
+        }
+
+        private bool Object(JsonElement element, string path, string[] allowed)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                Error("case.wrongType", path, $"Expected an object, not {Describe(element)}.", $"オブジェクトが必要ですが、{Describe(element)}が指定されています。");
+                return false;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var at = Child(path, property.Name);
+                if (!seen.Add(property.Name))
+                {
+                    Error("case.duplicateProperty", at, $"The property '{Short(property.Name)}' appears more than once.", $"プロパティ '{Short(property.Name)}' が重複しています。");
+                }
+
+                if (Array.IndexOf(allowed, property.Name) < 0)
+                {
+                    var hint = Closest(property.Name, allowed) is { } s ? $" Did you mean '{s}'?" : string.Empty;
+                    var hintJa = Closest(property.Name, allowed) is { } t ? $"'{t}' の誤りではありませんか。" : string.Empty;
+                    Error("case.unknownProperty", at, $"Unknown property '{Short(property.Name)}'.{hint}", $"不明なプロパティ '{Short(property.Name)}' です。{hintJa}");
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Value(JsonElement obj, string name, out JsonElement value) =>
+            obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null
+            && !(value.ValueKind == JsonValueKind.String && value.ValueEquals("unknown"u8));
+
+        private TEnum Enum<TEnum>(JsonElement obj, string path, string name, TEnum unknown)
+            where TEnum : struct, System.Enum
+        {
+            if (!Value(obj, name, out var element))
+            {
+                return unknown;
+            }
+
+            var at = Child(path, name);
+            if (element.ValueKind == JsonValueKind.String && JsonNames<TEnum>.TryParse(element.GetString()!, out var value))
+            {
+                return value;
+            }
+
+            var allowed = string.Join(", ", JsonNames<TEnum>.Names.Where(n => n != "unknown"));
+            Error(
+                "case.invalidValue",
+                at,
+                $"{Describe(element)} is not a valid {name}. Use one of: {allowed} (or null when unknown).",
+                $"{Describe(element)} は {name} として使えません。次のいずれかを指定してください:{allowed}(不明な場合は null)。");
+            return unknown;
+        }
+
+        private bool? Bool(JsonElement obj, string path, string name)
+        {
+            if (!Value(obj, name, out var element))
+            {
+                return null;
+            }
+
+            if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return element.ValueKind == JsonValueKind.True;
+            }
+
+            Error("case.wrongType", Child(path, name), $"'{name}' must be true, false or null, not {Describe(element)}.", $"{name} には true、false、null のいずれかを指定してください。指定値:{Describe(element)}");
+            return null;
+        }
+
+        private DateOnly? Date(JsonElement obj, string path, string name)
+        {
+            if (!Value(obj, name, out var element))
+            {
+                return null;
+            }
+
+            if (element.ValueKind == JsonValueKind.String && ParseDate(element.GetString()!) is { } date)
+            {
+                return date;
+            }
+
+            var impossible = element.ValueKind == JsonValueKind.String && LooksLikeDate(element.GetString()!);
+            Error(
+                "case.invalidDate",
+                Child(path, name),
+                impossible ? $"{Describe(element)} is not a real calendar date." : $"'{name}' must be a date written as \"yyyy-MM-dd\", not {Describe(element)}.",
+                impossible ? $"{Describe(element)} は存在しない日付です。" : $"{name} は \"yyyy-MM-dd\" 形式の日付で指定してください。指定値:{Describe(element)}");
+            return null;
+        }
+
+        private DateTimeOffset? DateTime(JsonElement obj, string path, string name)
+        {
+            if (!Value(obj, name, out var element))
+            {
+                return null;
+            }
+
+            if (element.ValueKind == JsonValueKind.String && ParseDateTime(element.GetString()!) is { } instant)
+            {
+                return instant;
+            }
+
+            Error(
+                "case.invalidDate",
+                Child(path, name),
+                $"'{name}' must be a date-time with an offset, such as \"2025-07-02T10:30:00+09:00\", not {Describe(element)}.",
+                $"{name} は \"2025-07-02T10:30:00+09:00\" のようなオフセット付きの日時で指定してください。指定値:{Describe(element)}");
+            return null;
+        }
+
+        private string? Text(JsonElement obj, string path, string name)
+        {
+            if (!obj.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            var at = Child(path, name);
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                Error("case.wrongType", at, $"'{name}' must be a string, not {Describe(element)}.", $"{name} には文字列を指定してください。指定値:{Describe(element)}");
+                return null;
+            }
+
+            var text = element.GetString()!;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (text.Length > Guard.MaxTextLength)
+            {
+                Error("case.tooLong", at, $"'{name}' is {text.Length} characters long; the limit is {Guard.MaxTextLength}.", $"{name} が{text.Length}文字あり、上限の{Guard.MaxTextLength}文字を超えています。");
+                return null;
+            }
+
+            return text;
+        }
+
+        private static DateOnly? ParseDate(string text) =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+        private static bool LooksLikeDate(string text) =>
+            text.Length == 10 && text[4] == '-' && text[7] == '-' && text.Where((c, i) => i is not (4 or 7)).All(char.IsAsciiDigit);
+
+        private static DateTimeOffset? ParseDateTime(string text) =>
+            DateTimeOffset.TryParseExact(text, s_dateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+
+        private void Error(string code, string path, string en, string ja)
+        {
+            HasErrors = true;
+            if (Issues.Count < MaxIssues)
+            {
+                Issues.Add(new ValidationIssue(IssueSeverity.Error, code, path, language == Language.Japanese ? ja : en));
+            }
+        }
+
+        private static string Child(string path, string name)
+        {
+            foreach (var c in name)
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '$'))
+                {
+                    return path + "['" + Short(name).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+                }
+            }
+
+            return name.Length == 0 ? path + "['']" : path + "." + name;
+        }
+
+        private static string Describe(JsonElement element) => JsonWalker.Describe(element);
+
+        private static string Short(string text) => JsonWalker.Shorten(text);
+
+        private static string? Closest(string name, string[] allowed)
+        {
+            foreach (var candidate in allowed)
+            {
+                if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+    }
+}

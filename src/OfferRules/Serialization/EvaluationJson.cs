@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using OfferRules.Domain;
+using OfferRules.Evaluation;
+using OfferRules.Internal;
+
+namespace OfferRules.Serialization;
+
+/// <summary>Writes evaluation results as JSON: the same shape the command-line tool prints, one object per result.</summary>
+public static class EvaluationJson
+{
+    private static readonly JsonWriterOptions s_compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions s_indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
+    /// <summary>Serialises a result to a JSON string.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="input">An optional label written first as <c>input</c>, such as the path of the case file.</param>
+    /// <param name="indented">Whether to indent; the default is one line, as in JSON Lines.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    public static string ToJson(EvaluationResult result, string? input = null, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, indented ? s_indented : s_compact))
+        {
+            Write(writer, result, input);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>Writes a result as one JSON object.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="input">An optional label written first as <c>input</c>, such as the path of the case file.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="result"/> is <see langword="null"/>.</exception>
+    public static void Write(Utf8JsonWriter writer, EvaluationResult result, string? input = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        writer.WriteStartObject();
+        if (input is not null)
+        {
+            writer.WriteString("input", input);
+        }
+
+        writer.WriteString("status", JsonNames<EvaluationStatus>.Of(result.Status));
+        writer.WriteString("kind", JsonNames<CaseKind>.Of(result.Kind));
+        if (result.AsOf is { } asOf)
+        {
+            writer.WriteString("asOf", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNull("asOf");
+        }
+
+        WriteEnum(writer, "outlook", result.Outlook);
+        WriteEnum(writer, "confidence", result.Confidence);
+
+        writer.WriteStartArray("findings");
+        foreach (var f in result.Findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ruleId", f.RuleId);
+            writer.WriteString("stage", JsonNames<RuleStage>.Of(f.Stage));
+            WriteEnum(writer, "outlook", f.Outlook);
+            writer.WriteNumber("score", f.Score);
+            writer.WriteBoolean("changed", f.Changed);
+            writer.WriteString("message", f.Message);
+            writer.WriteString("basis", f.Basis);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteConditions(writer, "conditions", result.Conditions);
+        WriteConditions(writer, "failureReasons", result.FailureReasons);
+
+        writer.WriteStartArray("missingFacts");
+        foreach (var m in result.MissingFacts)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("fact", m.Fact);
+            writer.WriteString("label", m.Label);
+            WriteEnum(writer, "couldRaiseTo", m.CouldRaiseTo);
+            WriteEnum(writer, "couldLowerTo", m.CouldLowerTo);
+            writer.WriteString("message", m.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("issues");
+        foreach (var issue in result.Issues)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", JsonNames<IssueSeverity>.Of(issue.Severity));
+            writer.WriteString("code", issue.Code);
+            writer.WriteString("path", issue.Path);
+            writer.WriteString("message", issue.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartObject("ruleSet");
+        writer.WriteString("id", result.RuleSetId);
+        writer.WriteString("version", result.RuleSetVersion);
+        writer.WriteString("hash", result.RuleSetHash);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteConditions(Utf8JsonWriter writer, string name, IEnumerable<NamedCondition> conditions)
+    {
+        writer.WriteStartArray(name);
+        foreach (var c in conditions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", c.Id);
+            writer.WriteString("title", c.Title);
+            writer.WriteString("state", JsonNames<ConditionState>.Of(c.State));
+            writer.WriteString("message", c.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteEnum<TEnum>(Utf8JsonWriter writer, string name, TEnum? value)
+        where TEnum : struct, Enum
+    {
+        if (value is { } v)
+        {
+            writer.WriteString(name, JsonNames<TEnum>.Of(v));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,709 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using OfferRules.Domain;
+using OfferRules.Evaluation;
+using OfferRules.Facts;
+using OfferRules.Internal;
+using OfferRules.Rules;
+
+namespace OfferRules.Serialization;
+
+/// <summary>
+/// Maps a parsed rule-set document to the rule model, collecting every problem with its JSON Pointer.
+/// Only catalogued facts and the closed set of condition nodes can be named; nothing in the file is executed or reflected on.
+/// </summary>
+internal sealed class RuleSetReader
+{
+    private static readonly string[] s_rootProps = ["$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "conduct", "policies"];
+    private static readonly string[] s_bandProps = ["immediateMaxDays", "withinWeekMaxDays", "lateMaxDays"];
+    private static readonly string[] s_conductProps = ["cases", "otherwise"];
+    private static readonly string[] s_conductCaseProps = ["value", "when"];
+    private static readonly string[] s_policyProps = ["kind", "conditions", "rules", "confidence"];
+    private static readonly string[] s_namedProps = ["id", "role", "title", "when", "messages"];
+    private static readonly string[] s_namedMessageProps = ["met", "notMet", "unknown"];
+    private static readonly string[] s_ruleProps = ["id", "stage", "when", "effect", "messages", "basis"];
+    private static readonly string[] s_ruleMessageProps = ["fired", "unknown", "notFired"];
+    private static readonly string[] s_effectProps = ["outlook", "score", "cap", "info"];
+    private static readonly string[] s_confidenceProps = ["levels", "otherwise"];
+    private static readonly string[] s_levelProps = ["level", "when"];
+    private static readonly string[] s_textProps = ["en", "ja"];
+    private static readonly string[] s_compareProps = ["fact", "op", "value", "values"];
+
+    private readonly JsonWalker _walker;
+    private readonly RuleSetLimits _limits;
+    private int _nodes;
+    private bool _nodeLimitReported;
+
+    public RuleSetReader(JsonWalker walker, RuleSetLimits limits)
+    {
+        _walker = walker;
+        _limits = limits;
+    }
+
+    public RuleSetModel? Read(JsonElement root)
+    {
+        if (!_walker.Object(root, string.Empty, "The rule set", s_rootProps))
+        {
+            return null;
+        }
+
+        if (_walker.Int(root, string.Empty, "schemaVersion", true, "The rule set", 1, int.MaxValue) is { } schemaVersion && schemaVersion != 1)
+        {
+            _walker.Error("ruleSet.schemaVersion", "/schemaVersion", $"This version of OfferRules reads schemaVersion 1; the file has {schemaVersion}.");
+        }
+
+        var id = _walker.String(root, string.Empty, "id", true, "The rule set", _limits.MaxIdLength);
+        var version = _walker.String(root, string.Empty, "version", true, "The rule set", _limits.MaxIdLength);
+        _walker.String(root, string.Empty, "description", false, "The rule set", _limits.MaxTextLength);
+        var title = _walker.TryGet(root, string.Empty, "title", true, "The rule set", out var titleElement)
+            ? Text(titleElement, "/title", "The title", allowPlaceholders: false)
+            : null;
+        var bands = ReadBands(root);
+        var (conduct, conductOtherwise) = ReadConduct(root);
+
+        var policies = ImmutableArray.CreateBuilder<PolicyModel>();
+        if (_walker.TryGet(root, string.Empty, "policies", true, "The rule set", out var policiesElement))
+        {
+            var kinds = new HashSet<CaseKind>();
+            foreach (var (element, pointer) in Array(policiesElement, "/policies", "'policies'", _limits.MaxRules))
+            {
+                if (ReadPolicy(element, pointer) is { } policy)
+                {
+                    if (!kinds.Add(policy.Kind))
+                    {
+                        _walker.Error("ruleSet.duplicateId", JsonWalker.Child(pointer, "kind"), $"There is already a policy for the case kind '{JsonNames<CaseKind>.Of(policy.Kind)}'.");
+                    }
+
+                    policies.Add(policy);
+                }
+            }
+        }
+
+        if (_walker.HasErrors || id is null || version is null || title is null)
+        {
+            return null;
+        }
+
+        return new RuleSetModel(id, version, title, bands, conduct, conductOtherwise, policies.ToImmutable());
+    }
+
+    private TimingBandsModel ReadBands(JsonElement root)
+    {
+        if (!_walker.TryGet(root, string.Empty, "timingBands", false, "The rule set", out var element))
+        {
+            return TimingBandsModel.Default;
+        }
+
+        const string At = "/timingBands";
+        if (!_walker.Object(element, At, "'timingBands'", s_bandProps))
+        {
+            return TimingBandsModel.Default;
+        }
+
+        var d = TimingBandsModel.Default;
+        var immediate = _walker.Int(element, At, "immediateMaxDays", false, "'timingBands'", 0, 3650) ?? d.ImmediateMaxDays;
+        var withinWeek = _walker.Int(element, At, "withinWeekMaxDays", false, "'timingBands'", 0, 3650) ?? d.WithinWeekMaxDays;
+        var late = _walker.Int(element, At, "lateMaxDays", false, "'timingBands'", 0, 3650) ?? d.LateMaxDays;
+        if (!(immediate < withinWeek && withinWeek < late))
+        {
+            _walker.Error("ruleSet.outOfRange", At, $"The bands must grow: immediateMaxDays ({immediate}) < withinWeekMaxDays ({withinWeek}) < lateMaxDays ({late}).");
+        }
+
+        return new TimingBandsModel(immediate, withinWeek, late);
+    }
+
+    private (ImmutableArray<ConductCaseModel> Cases, ConductQuality Otherwise) ReadConduct(JsonElement root)
+    {
+        if (!_walker.TryGet(root, string.Empty, "conduct", true, "The rule set", out var element))
+        {
+            return ([], ConductQuality.Mixed);
+        }
+
+        const string At = "/conduct";
+        if (!_walker.Object(element, At, "'conduct'", s_conductProps))
+        {
+            return ([], ConductQuality.Mixed);
+        }
+
+        var otherwise = EnumValue<ConductQuality>(element, At, "otherwise", "'conduct'", required: true) ?? ConductQuality.Mixed;
+        var cases = ImmutableArray.CreateBuilder<ConductCaseModel>();
+        if (_walker.TryGet(element, At, "cases", true, "'conduct'", out var casesElement))
+        {
+            foreach (var (item, pointer) in Array(casesElement, At + "/cases", "'cases'", 32))
+            {
+                if (!_walker.Object(item, pointer, "A conduct case", s_conductCaseProps))
+                {
+                    continue;
+                }
+
+                var value = EnumValue<ConductQuality>(item, pointer, "value", "A conduct case", required: true, allowZero: true);
+                var when = _walker.TryGet(item, pointer, "when", true, "A conduct case", out var whenElement)
+                    ? Condition(whenElement, JsonWalker.Child(pointer, "when"), depth: 0, allowRefs: false, forbidden: FactId.Conduct)
+                    : null;
+                if (value is { } v && when is not null)
+                {
+                    cases.Add(new ConductCaseModel(v, when));
+                }
+            }
+        }
+
+        return (cases.ToImmutable(), otherwise);
+    }
+
+    private PolicyModel? ReadPolicy(JsonElement element, string pointer)
+    {
+        if (!_walker.Object(element, pointer, "A policy", s_policyProps))
+        {
+            return null;
+        }
+
+        var kind = EnumValue<CaseKind>(element, pointer, "kind", "A policy", required: true, allowZero: true);
+        var conditions = ImmutableArray.CreateBuilder<NamedConditionModel>();
+        if (_walker.TryGet(element, pointer, "conditions", false, "A policy", out var conditionsElement))
+        {
+            foreach (var (item, at) in Array(conditionsElement, JsonWalker.Child(pointer, "conditions"), "'conditions'", _limits.MaxRules))
+            {
+                if (ReadNamedCondition(item, at) is { } condition)
+                {
+                    conditions.Add(condition);
+                }
+            }
+        }
+
+        var rules = ImmutableArray.CreateBuilder<RuleModel>();
+        if (_walker.TryGet(element, pointer, "rules", true, "A policy", out var rulesElement))
+        {
+            foreach (var (item, at) in Array(rulesElement, JsonWalker.Child(pointer, "rules"), "'rules'", _limits.MaxRules))
+            {
+                if (ReadRule(item, at) is { } rule)
+                {
+                    rules.Add(rule);
+                }
+            }
+        }
+
+        var levels = ImmutableArray.CreateBuilder<ConfidenceLevelModel>();
+        var otherwise = Confidence.Low;
+        if (_walker.TryGet(element, pointer, "confidence", true, "A policy", out var confidenceElement))
+        {
+            var at = JsonWalker.Child(pointer, "confidence");
+            if (_walker.Object(confidenceElement, at, "'confidence'", s_confidenceProps))
+            {
+                otherwise = EnumValue<Confidence>(confidenceElement, at, "otherwise", "'confidence'", required: true, allowZero: true) ?? Confidence.Low;
+                if (_walker.TryGet(confidenceElement, at, "levels", true, "'confidence'", out var levelsElement))
+                {
+                    foreach (var (item, levelAt) in Array(levelsElement, JsonWalker.Child(at, "levels"), "'levels'", 8))
+                    {
+                        if (!_walker.Object(item, levelAt, "A confidence level", s_levelProps))
+                        {
+                            continue;
+                        }
+
+                        var level = EnumValue<Confidence>(item, levelAt, "level", "A confidence level", required: true, allowZero: true);
+                        var when = _walker.TryGet(item, levelAt, "when", true, "A confidence level", out var whenElement)
+                            ? Condition(whenElement, JsonWalker.Child(levelAt, "when"), 0, allowRefs: true, forbidden: null)
+                            : null;
+                        if (level is { } l && when is not null)
+                        {
+                            levels.Add(new ConfidenceLevelModel(l, when));
+                        }
+                    }
+                }
+            }
+        }
+
+        return kind is { } k ? new PolicyModel(k, pointer, conditions.ToImmutable(), rules.ToImmutable(), levels.ToImmutable(), otherwise) : null;
+    }
+
+    private NamedConditionModel? ReadNamedCondition(JsonElement element, string pointer)
+    {
+        if (!_walker.Object(element, pointer, "A named condition", s_namedProps))
+        {
+            return null;
+        }
+
+        var id = Id(element, pointer, "A named condition");
+        var role = EnumValue<ConditionRole>(element, pointer, "role", "A named condition", required: false, allowZero: true) ?? ConditionRole.Helper;
+        var title = _walker.TryGet(element, pointer, "title", true, "A named condition", out var titleElement)
+            ? Text(titleElement, JsonWalker.Child(pointer, "title"), "The title", allowPlaceholders: false)
+            : null;
+        var when = _walker.TryGet(element, pointer, "when", true, "A named condition", out var whenElement)
+            ? Condition(whenElement, JsonWalker.Child(pointer, "when"), 0, allowRefs: true, forbidden: null)
+            : null;
+        LocalizedText? met = null, notMet = null, unknown = null;
+        if (_walker.TryGet(element, pointer, "messages", true, "A named condition", out var messages))
+        {
+            var at = JsonWalker.Child(pointer, "messages");
+            if (_walker.Object(messages, at, "'messages'", s_namedMessageProps))
+            {
+                met = Message(messages, at, "met", required: true);
+                notMet = Message(messages, at, "notMet", required: true);
+                unknown = Message(messages, at, "unknown", required: true);
+            }
+        }
+
+        return id is null || title is null || when is null || met is null || notMet is null || unknown is null
+            ? null
+            : new NamedConditionModel(id, pointer, role, title, when, met, notMet, unknown);
+    }
+
+    private RuleModel? ReadRule(JsonElement element, string pointer)
+    {
+        if (!_walker.Object(element, pointer, "A rule", s_ruleProps))
+        {
+            return null;
+        }
+
+        var id = Id(element, pointer, "A rule");
+        var stage = EnumValue<RuleStage>(element, pointer, "stage", "A rule", required: true, allowZero: true);
+        var when = _walker.TryGet(element, pointer, "when", true, "A rule", out var whenElement)
+            ? Condition(whenElement, JsonWalker.Child(pointer, "when"), 0, allowRefs: true, forbidden: null)
+            : null;
+        var effect = ReadEffect(element, pointer, stage);
+        LocalizedText? fired = null, unknown = null, notFired = null;
+        if (_walker.TryGet(element, pointer, "messages", true, "A rule", out var messages))
+        {
+            var at = JsonWalker.Child(pointer, "messages");
+            if (_walker.Object(messages, at, "'messages'", s_ruleMessageProps))
+            {
+                fired = Message(messages, at, "fired", required: true);
+                unknown = Message(messages, at, "unknown", required: true);
+                notFired = Message(messages, at, "notFired", required: false);
+            }
+        }
+
+        var basis = _walker.TryGet(element, pointer, "basis", true, "A rule", out var basisElement)
+            ? Text(basisElement, JsonWalker.Child(pointer, "basis"), "The basis", allowPlaceholders: false)
+            : null;
+
+        return id is null || stage is null || when is null || effect is null || fired is null || unknown is null || basis is null
+            ? null
+            : new RuleModel(id, pointer, (RuleStageModel)stage.Value, when, effect.Value.Kind, effect.Value.Outlook, effect.Value.Score, fired, unknown, notFired, basis);
+    }
+
+    private (EffectKind Kind, Outlook Outlook, int Score)? ReadEffect(JsonElement rule, string pointer, RuleStage? stage)
+    {
+        if (!_walker.TryGet(rule, pointer, "effect", true, "A rule", out var element))
+        {
+            return null;
+        }
+
+        var at = JsonWalker.Child(pointer, "effect");
+        if (!_walker.Object(element, at, "'effect'", s_effectProps))
+        {
+            return null;
+        }
+
+        var count = element.EnumerateObject().Count();
+        if (count != 1)
+        {
+            _walker.Error("rule.effect", at, $"'effect' must have exactly one of {string.Join(", ", s_effectProps)}; it has {count}.");
+            return null;
+        }
+
+        var property = element.EnumerateObject().First();
+        (EffectKind Kind, Outlook Outlook, int Score)? effect = property.Name switch
+        {
+            "outlook" => EnumValue<Outlook>(element, at, "outlook", "'effect'", required: true, allowZero: true) is { } o ? (EffectKind.Outlook, o, 0) : null,
+            "cap" => EnumValue<Outlook>(element, at, "cap", "'effect'", required: true, allowZero: true) is { } c ? (EffectKind.Cap, c, 0) : null,
+            "score" => _walker.Int(element, at, "score", true, "'effect'", -3, 3) is { } s ? (EffectKind.Score, Outlook.VeryUnlikely, s) : null,
+            "info" => property.Value.ValueKind == JsonValueKind.True ? (EffectKind.Info, Outlook.VeryUnlikely, 0) : InfoError(at),
+            _ => null,
+        };
+
+        if (effect is { } e && stage is { } st)
+        {
+            var expected = st switch
+            {
+                RuleStage.Terminal or RuleStage.Override or RuleStage.Base => EffectKind.Outlook,
+                RuleStage.Adjust => EffectKind.Score,
+                RuleStage.Cap => EffectKind.Cap,
+                _ => EffectKind.Info,
+            };
+            if (e.Kind != expected)
+            {
+                _walker.Error("rule.effect", at, $"A rule in the stage '{JsonNames<RuleStage>.Of(st)}' must have the effect '{JsonNames<EffectKind>.Of(expected)}', not '{property.Name}'.");
+                return null;
+            }
+        }
+
+        return effect;
+    }
+
+    private (EffectKind, Outlook, int)? InfoError(string at)
+    {
+        _walker.Error("ruleSet.wrongType", JsonWalker.Child(at, "info"), "'info' must be true.");
+        return null;
+    }
+
+    private string? Id(JsonElement element, string pointer, string what)
+    {
+        var id = _walker.String(element, pointer, "id", true, what, _limits.MaxIdLength);
+        if (id is not null && !IsValidId(id))
+        {
+            _walker.Error("ruleSet.invalidId", JsonWalker.Child(pointer, "id"), $"The id '{JsonWalker.Shorten(id)}' may only use letters, digits, '-', '_' and '.'.");
+            return null;
+        }
+
+        return id;
+    }
+
+    private static bool IsValidId(string id)
+    {
+        foreach (var c in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private LocalizedText? Message(JsonElement messages, string pointer, string name, bool required) =>
+        _walker.TryGet(messages, pointer, name, required, "'messages'", out var element)
+            ? Text(element, JsonWalker.Child(pointer, name), $"The message '{name}'", allowPlaceholders: true)
+            : null;
+
+    private LocalizedText? Text(JsonElement element, string pointer, string what, bool allowPlaceholders)
+    {
+        if (!_walker.Object(element, pointer, what, s_textProps))
+        {
+            return null;
+        }
+
+        var en = _walker.String(element, pointer, "en", true, what, _limits.MaxTextLength);
+        var ja = _walker.String(element, pointer, "ja", true, what, _limits.MaxTextLength);
+        if (en is null || ja is null)
+        {
+            return null;
+        }
+
+        var max = allowPlaceholders ? _limits.MaxPlaceholders : 0;
+        var enTemplate = ParseTemplate(en, JsonWalker.Child(pointer, "en"), max);
+        var jaTemplate = ParseTemplate(ja, JsonWalker.Child(pointer, "ja"), max);
+        if (enTemplate is null || jaTemplate is null)
+        {
+            return null;
+        }
+
+        if (!enTemplate.Placeholders.SequenceEqual(jaTemplate.Placeholders))
+        {
+            _walker.Error(
+                "message.placeholderMismatch",
+                pointer,
+                $"{what} uses different placeholders in English ({Names(enTemplate)}) and Japanese ({Names(jaTemplate)}).");
+            return null;
+        }
+
+        return new LocalizedText(enTemplate, jaTemplate);
+
+        static string Names(Template t) => t.Placeholders.IsEmpty ? "none" : string.Join(", ", t.Placeholders.Select(p => "{" + p + "}"));
+    }
+
+    private Template? ParseTemplate(string text, string pointer, int maxPlaceholders)
+    {
+        var template = Template.TryParse(text, maxPlaceholders, out var error);
+        if (template is null)
+        {
+            var message = maxPlaceholders == 0 && error is not null && error.Contains("more than 0", StringComparison.Ordinal)
+                ? "This text cannot have placeholders."
+                : char.ToUpperInvariant(error![0]) + error[1..] + (error.EndsWith('.') || error.EndsWith('?') ? string.Empty : ".");
+            _walker.Error("message.placeholder", pointer, message);
+        }
+
+        return template;
+    }
+
+    private TEnum? EnumValue<TEnum>(JsonElement obj, string pointer, string name, string what, bool required, bool allowZero = false)
+        where TEnum : struct, Enum
+    {
+        var text = _walker.String(obj, pointer, name, required, what, _limits.MaxIdLength);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var names = allowZero ? JsonNames<TEnum>.Names : JsonNames<TEnum>.Names[1..];
+        if (!JsonNames<TEnum>.TryParse(text, out var value) || (!allowZero && FactCatalog.Code(value) == FactCatalog.Unknown))
+        {
+            _walker.Error("ruleSet.unknownValue", JsonWalker.Child(pointer, name), $"'{JsonWalker.Shorten(text)}' is not a valid {name}. Use one of: {string.Join(", ", names)}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private IEnumerable<(JsonElement Element, string Pointer)> Array(JsonElement element, string pointer, string what, int max)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            _walker.Error("ruleSet.wrongType", pointer, $"{what} must be an array, not {JsonWalker.Describe(element)}.");
+            yield break;
+        }
+
+        var length = element.GetArrayLength();
+        if (length > max)
+        {
+            _walker.Error("ruleSet.limit", pointer, $"{what} has {length} items; the limit is {max}.");
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            yield return (item, JsonWalker.Child(pointer, index++));
+        }
+    }
+
+    private ConditionNode? Condition(JsonElement element, string pointer, int depth, bool allowRefs, FactId? forbidden)
+    {
+        if (++_nodes > _limits.MaxConditionNodes)
+        {
+            if (!_nodeLimitReported)
+            {
+                _walker.Error("ruleSet.limit", pointer, $"The rule set has more than {_limits.MaxConditionNodes} condition nodes.");
+                _nodeLimitReported = true;
+            }
+
+            return null;
+        }
+
+        if (depth > _limits.MaxConditionDepth)
+        {
+            _walker.Error("ruleSet.limit", pointer, $"Conditions are nested more than {_limits.MaxConditionDepth} deep.");
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            _walker.Error("condition.invalidNode", pointer, $"A condition must be an object such as {{\"all\": [...]}} or {{\"fact\": ..., \"op\": ...}}, not {JsonWalker.Describe(element)}.");
+            return null;
+        }
+
+        if (element.TryGetProperty("fact", out _))
+        {
+            return Compare(element, pointer, forbidden);
+        }
+
+        if (element.TryGetProperty("atLeast", out var atLeast))
+        {
+            if (!_walker.Object(element, pointer, "An 'atLeast' condition", ["atLeast", "of"]))
+            {
+                return null;
+            }
+
+            var children = Children(element, pointer, "of", depth, allowRefs, forbidden);
+            if (atLeast.ValueKind != JsonValueKind.Number || !atLeast.TryGetInt32(out var n) || n < 1)
+            {
+                _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "atLeast"), $"'atLeast' must be a whole number of at least 1, not {JsonWalker.Describe(atLeast)}.");
+                return null;
+            }
+
+            if (children is { } list && n > list.Length)
+            {
+                _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "atLeast"), $"'atLeast' is {n} but 'of' has only {list.Length} conditions.");
+                return null;
+            }
+
+            return children is null ? null : new AtLeastNode(pointer, n, children.Value);
+        }
+
+        var count = element.EnumerateObject().Count();
+        if (count != 1)
+        {
+            _walker.Error("condition.invalidNode", pointer, "A condition must have exactly one of 'all', 'any', 'not', 'atLeast' (with 'of'), 'fact' (with 'op') or 'ref'.");
+            return null;
+        }
+
+        var property = element.EnumerateObject().First();
+        switch (property.Name)
+        {
+            case "all":
+                return Children(element, pointer, "all", depth, allowRefs, forbidden) is { } all ? new AllNode(pointer, all) : null;
+            case "any":
+                return Children(element, pointer, "any", depth, allowRefs, forbidden) is { } any ? new AnyNode(pointer, any) : null;
+            case "not":
+                return Condition(property.Value, JsonWalker.Child(pointer, "not"), depth + 1, allowRefs, forbidden) is { } child ? new NotNode(pointer, child) : null;
+            case "ref":
+                if (!allowRefs)
+                {
+                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "ref"), "References are not allowed here; write the condition out.");
+                    return null;
+                }
+
+                var id = _walker.String(element, pointer, "ref", true, "A reference", _limits.MaxIdLength);
+                return id is null ? null : new RefNode(JsonWalker.Child(pointer, "ref"), id);
+            default:
+                _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, property.Name), $"'{JsonWalker.Shorten(property.Name)}' is not a condition. Use 'all', 'any', 'not', 'atLeast', 'fact' or 'ref'.");
+                return null;
+        }
+    }
+
+    private ImmutableArray<ConditionNode>? Children(JsonElement element, string pointer, string name, int depth, bool allowRefs, FactId? forbidden)
+    {
+        var at = JsonWalker.Child(pointer, name);
+        if (!element.TryGetProperty(name, out var array))
+        {
+            _walker.Error("ruleSet.missingProperty", pointer, $"The condition needs the property '{name}'.");
+            return null;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            _walker.Error("condition.invalidNode", at, $"'{name}' must be an array of conditions, not {JsonWalker.Describe(array)}.");
+            return null;
+        }
+
+        var children = ImmutableArray.CreateBuilder<ConditionNode>();
+        var ok = true;
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var child = Condition(item, JsonWalker.Child(at, index++), depth + 1, allowRefs, forbidden);
+            if (child is null)
+            {
+                ok = false;
+                if (_nodeLimitReported)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                children.Add(child);
+            }
+        }
+
+        return ok ? children.ToImmutable() : null;
+    }
+
+    private CompareNode? Compare(JsonElement element, string pointer, FactId? forbidden)
+    {
+        if (!_walker.Object(element, pointer, "A comparison", s_compareProps))
+        {
+            return null;
+        }
+
+        var name = _walker.String(element, pointer, "fact", true, "A comparison", _limits.MaxIdLength);
+        var opText = _walker.String(element, pointer, "op", true, "A comparison", _limits.MaxIdLength);
+        if (name is null || opText is null)
+        {
+            return null;
+        }
+
+        if (!FactCatalog.TryGet(name, out var fact))
+        {
+            var hint = FactCatalog.Suggest(name) is { } s ? $" Did you mean '{s}'?" : string.Empty;
+            _walker.Error("condition.unknownFact", JsonWalker.Child(pointer, "fact"), $"'{JsonWalker.Shorten(name)}' is not a catalogued fact.{hint}");
+            return null;
+        }
+
+        if (forbidden is { } f && fact.Id == f)
+        {
+            _walker.Error("condition.cycle", JsonWalker.Child(pointer, "fact"), $"The fact '{name}' cannot be used to derive itself.");
+            return null;
+        }
+
+        if (!JsonNames<CompareOp>.TryParse(opText, out var op))
+        {
+            _walker.Error("condition.unknownOperator", JsonWalker.Child(pointer, "op"), $"'{JsonWalker.Shorten(opText)}' is not an operator. Use one of: {string.Join(", ", JsonNames<CompareOp>.Names)}.");
+            return null;
+        }
+
+        var hasValue = element.TryGetProperty("value", out var value);
+        var hasValues = element.TryGetProperty("values", out var values);
+        switch (op)
+        {
+            case CompareOp.IsKnown:
+                if (hasValue || hasValues)
+                {
+                    _walker.Error("condition.invalidNode", pointer, "'isKnown' takes no 'value' or 'values'.");
+                    return null;
+                }
+
+                return new CompareNode(pointer, fact, op, []);
+            case CompareOp.In or CompareOp.NotIn:
+                if (!hasValues || hasValue)
+                {
+                    _walker.Error("condition.invalidNode", pointer, $"'{opText}' takes a 'values' array and no 'value'.");
+                    return null;
+                }
+
+                if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
+                {
+                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "values"), $"'values' must be a non-empty array, not {JsonWalker.Describe(values)}.");
+                    return null;
+                }
+
+                var codes = ImmutableArray.CreateBuilder<int>();
+                var index = 0;
+                var valid = true;
+                foreach (var item in values.EnumerateArray())
+                {
+                    if (Literal(fact, item, JsonWalker.Child(JsonWalker.Child(pointer, "values"), index++)) is { } code)
+                    {
+                        codes.Add(code);
+                    }
+                    else
+                    {
+                        valid = false;
+                    }
+                }
+
+                return valid ? new CompareNode(pointer, fact, op, codes.ToImmutable()) : null;
+            default:
+                if (!hasValue || hasValues)
+                {
+                    _walker.Error("condition.invalidNode", pointer, $"'{opText}' takes a 'value' and no 'values'.");
+                    return null;
+                }
+
+                if (op is CompareOp.Lt or CompareOp.Le or CompareOp.Gt or CompareOp.Ge && fact.Type is FactType.Bool or FactType.Enum)
+                {
+                    _walker.Error("condition.typeMismatch", JsonWalker.Child(pointer, "op"), $"'{opText}' compares numbers or dates; '{name}' is a {TypeName(fact)}.");
+                    return null;
+                }
+
+                return Literal(fact, value, JsonWalker.Child(pointer, "value")) is { } single
+                    ? new CompareNode(pointer, fact, op, [single])
+                    : null;
+        }
+    }
+
+    private int? Literal(FactDefinition fact, JsonElement value, string pointer)
+    {
+        switch (fact.Type)
+        {
+            case FactType.Bool when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                return value.ValueKind == JsonValueKind.True ? 1 : 0;
+            case FactType.Int when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number != FactCatalog.Unknown:
+                return number;
+            case FactType.Date when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out var date):
+                return date.DayNumber;
+            case FactType.Enum when value.ValueKind == JsonValueKind.String:
+                var text = value.GetString()!;
+                var index = System.Array.IndexOf(fact.EnumNames, text);
+                if (index > 0)
+                {
+                    return index;
+                }
+
+                var unknownHint = index == 0 ? " To test for an unknown value, use the operator 'isKnown' inside 'not'." : string.Empty;
+                _walker.Error("condition.typeMismatch", pointer, $"'{JsonWalker.Shorten(text)}' is not a value of '{fact.Name}'. Use one of: {string.Join(", ", fact.EnumNames[1..])}.{unknownHint}");
+                return null;
+            default:
+                _walker.Error("condition.typeMismatch", pointer, $"'{fact.Name}' is a {TypeName(fact)}; {JsonWalker.Describe(value)} is not.");
+                return null;
+        }
+    }
+
+    private static string TypeName(FactDefinition fact) => fact.Type switch
+    {
+        FactType.Bool => "boolean (true or false)",
+        FactType.Int => "whole number",
+        FactType.Date => "date (\"yyyy-MM-dd\")",
+        _ => "value from a fixed list (" + string.Join(", ", fact.EnumNames[1..]) + ")",
+    };
+}
