@@ -100,7 +100,8 @@ internal sealed record PolicyModel(
     ImmutableArray<NamedConditionModel> Conditions,
     ImmutableArray<RuleModel> Rules,
     ImmutableArray<ConfidenceLevelModel> Confidence,
-    Confidence ConfidenceOtherwise);
+    Confidence ConfidenceOtherwise,
+    ImmutableHashSet<string> BrokenConditionIds);
 
 internal sealed record ConductCaseModel(ConductQuality Value, ConditionNode When);
 

@@ -77,6 +77,11 @@ public static class CaseJson
             utf8Json = utf8Json[3..];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", "$", Say(lang, "The text is not valid UTF-8.", "テキストが正しい UTF-8 ではありません。")));
+        }
+
         JsonDocument document;
         try
         {
@@ -85,7 +90,7 @@ public static class CaseJson
         }
         catch (JsonException ex)
         {
-            var deep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var deep = ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase);
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
             var message = deep
                 ? Say(lang, $"The JSON is nested deeper than {MaxDepth} levels.", $"JSON の入れ子が{MaxDepth}段を超えています。")

@@ -45,6 +45,11 @@ public static class RuleSetJson
             utf8Json = utf8Json[3..];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return Failed([new RuleSetDiagnostic("json.malformed", string.Empty, "The text is not valid UTF-8.")]);
+        }
+
         var walker = new JsonWalker(limits.MaxDiagnostics);
         JsonDocument document;
         try
@@ -56,7 +61,7 @@ public static class RuleSetJson
         {
             var line = ex.LineNumber is { } l ? (int)l + 1 : (int?)null;
             var column = ex.BytePositionInLine is { } c ? (int)c + 1 : (int?)null;
-            var message = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            var message = ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
                 ? $"The JSON is nested deeper than {limits.MaxJsonDepth} levels."
                 : "The text is not valid JSON: " + FirstSentence(ex.Message);
             return Failed([new RuleSetDiagnostic("json.malformed", string.Empty, message) { Line = line, Column = column }]);

@@ -79,12 +79,10 @@ internal sealed class RuleSetReader
             }
         }
 
-        if (_walker.HasErrors || id is null || version is null || title is null)
-        {
-            return null;
-        }
-
-        return new RuleSetModel(id, version, title, bands, conduct, conductOtherwise, policies.ToImmutable());
+        // A partial model is returned even when there are errors, so that the compiler can still report
+        // references and cycles: every problem at once, not one phase at a time.
+        var placeholder = new LocalizedText(Template.TryParse("-", 0, out _)!, Template.TryParse("-", 0, out _)!);
+        return new RuleSetModel(id ?? "-", version ?? "-", title ?? placeholder, bands, conduct, conductOtherwise, policies.ToImmutable());
     }
 
     private TimingBandsModel ReadBands(JsonElement root)
@@ -158,14 +156,22 @@ internal sealed class RuleSetReader
         }
 
         var kind = EnumValue<CaseKind>(element, pointer, "kind", "A policy", required: true, allowZero: true);
+        var broken = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var conditionIds = new HashSet<string>(StringComparer.Ordinal);
+        var ruleIds = new HashSet<string>(StringComparer.Ordinal);
         var conditions = ImmutableArray.CreateBuilder<NamedConditionModel>();
         if (_walker.TryGet(element, pointer, "conditions", false, "A policy", out var conditionsElement))
         {
             foreach (var (item, at) in Array(conditionsElement, JsonWalker.Child(pointer, "conditions"), "'conditions'", _limits.MaxRules))
             {
+                var rawId = RawId(item, at, conditionIds, "condition");
                 if (ReadNamedCondition(item, at) is { } condition)
                 {
                     conditions.Add(condition);
+                }
+                else if (rawId is not null)
+                {
+                    broken.Add(rawId);
                 }
             }
         }
@@ -175,6 +181,7 @@ internal sealed class RuleSetReader
         {
             foreach (var (item, at) in Array(rulesElement, JsonWalker.Child(pointer, "rules"), "'rules'", _limits.MaxRules))
             {
+                RawId(item, at, ruleIds, "rule");
                 if (ReadRule(item, at) is { } rule)
                 {
                     rules.Add(rule);
@@ -212,7 +219,24 @@ internal sealed class RuleSetReader
             }
         }
 
-        return kind is { } k ? new PolicyModel(k, pointer, conditions.ToImmutable(), rules.ToImmutable(), levels.ToImmutable(), otherwise) : null;
+        return kind is { } k ? new PolicyModel(k, pointer, conditions.ToImmutable(), rules.ToImmutable(), levels.ToImmutable(), otherwise, broken.ToImmutable()) : null;
+    }
+
+    /// <summary>Reads an item's id as written, to report duplicates even among items that have other problems.</summary>
+    private string? RawId(JsonElement item, string pointer, HashSet<string> seen, string what)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var id = idElement.GetString()!;
+        if (!seen.Add(id))
+        {
+            _walker.Error("ruleSet.duplicateId", JsonWalker.Child(pointer, "id"), $"The {what} id '{JsonWalker.Shorten(id)}' is used more than once in this policy.");
+        }
+
+        return id;
     }
 
     private NamedConditionModel? ReadNamedCondition(JsonElement element, string pointer)

@@ -11,9 +11,12 @@ namespace OfferRules.Evaluation.Plan;
 /// </summary>
 internal static class RuleSetCompiler
 {
+    /// <summary>The longest chain of references between named conditions; it bounds recursion when loading and evaluating.</summary>
+    public const int MaxReferenceDepth = 32;
+
     public static RuleSetPlan? Compile(RuleSetModel model, JsonWalker walker)
     {
-        var conduct = model.Conduct.Select(c => (c.Value, Compile(c.When, null, walker))).ToImmutableArray();
+        var conduct = model.Conduct.Select(c => (c.Value, Compile(c.When, null, null, walker))).ToImmutableArray();
         var policies = ImmutableArray.CreateBuilder<PolicyPlan>();
         foreach (var policy in model.Policies)
         {
@@ -28,40 +31,28 @@ internal static class RuleSetCompiler
 
     private static PolicyPlan? CompilePolicy(RuleSetModel ruleSet, PolicyModel policy, JsonWalker walker)
     {
+        // Duplicate ids are reported by the reader; the first condition with an id wins here.
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < policy.Conditions.Length; i++)
         {
-            var condition = policy.Conditions[i];
-            if (!index.TryAdd(condition.Id, i))
-            {
-                walker.Error("ruleSet.duplicateId", JsonWalker.Child(condition.Pointer, "id"), $"The condition id '{condition.Id}' is used more than once in this policy.");
-            }
-        }
-
-        var ruleIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in policy.Rules)
-        {
-            if (!ruleIds.Add(rule.Id))
-            {
-                walker.Error("ruleSet.duplicateId", JsonWalker.Child(rule.Pointer, "id"), $"The rule id '{rule.Id}' is used more than once in this policy.");
-            }
+            index.TryAdd(policy.Conditions[i].Id, i);
         }
 
         CheckCycles(policy, index, walker);
         var named = new PlanNode?[policy.Conditions.Length];
         for (var i = 0; i < named.Length; i++)
         {
-            named[i] = Compile(policy.Conditions[i].When, index, walker);
+            named[i] = Compile(policy.Conditions[i].When, index, policy.BrokenConditionIds, walker);
         }
 
         var ordered = policy.Rules
             .Select((rule, position) => (rule, position))
             .OrderBy(r => r.rule.Stage)
             .ThenBy(r => r.position)
-            .Select(r => new RulePlan(r.rule, Compile(r.rule.When, index, walker)))
+            .Select(r => new RulePlan(r.rule, Compile(r.rule.When, index, policy.BrokenConditionIds, walker)))
             .ToImmutableArray();
 
-        var confidence = policy.Confidence.Select(c => (c.Level, Compile(c.When, index, walker))).ToImmutableArray();
+        var confidence = policy.Confidence.Select(c => (c.Level, Compile(c.When, index, policy.BrokenConditionIds, walker))).ToImmutableArray();
 
         if (walker.HasErrors)
         {
@@ -218,6 +209,14 @@ internal static class RuleSetCompiler
 
             state[i] = 1;
             path.Add(policy.Conditions[i].Id);
+            if (path.Count > MaxReferenceDepth)
+            {
+                walker.Error("ruleSet.limit", policy.Conditions[i].Pointer, $"Named conditions refer to each other more than {MaxReferenceDepth} deep.");
+                path.RemoveAt(path.Count - 1);
+                state[i] = 2;
+                return;
+            }
+
             foreach (var reference in Refs(policy.Conditions[i].When))
             {
                 if (!index.TryGetValue(reference.Id, out var target))
@@ -251,21 +250,27 @@ internal static class RuleSetCompiler
         _ => [],
     };
 
-    private static PlanNode Compile(ConditionNode node, Dictionary<string, int>? index, JsonWalker walker)
+    private static PlanNode Compile(ConditionNode node, Dictionary<string, int>? index, ImmutableHashSet<string>? broken, JsonWalker walker)
     {
         switch (node)
         {
             case AllNode all:
-                return all.Children.Length == 1 ? Compile(all.Children[0], index, walker) : new AllPlanNode([.. all.Children.Select(c => Compile(c, index, walker))]);
+                return all.Children.Length == 1 ? Compile(all.Children[0], index, broken, walker) : new AllPlanNode([.. all.Children.Select(c => Compile(c, index, broken, walker))]);
             case AnyNode any:
-                return any.Children.Length == 1 ? Compile(any.Children[0], index, walker) : new AnyPlanNode([.. any.Children.Select(c => Compile(c, index, walker))]);
+                return any.Children.Length == 1 ? Compile(any.Children[0], index, broken, walker) : new AnyPlanNode([.. any.Children.Select(c => Compile(c, index, broken, walker))]);
             case NotNode not:
-                return new NotPlanNode(Compile(not.Child, index, walker));
+                return new NotPlanNode(Compile(not.Child, index, broken, walker));
             case AtLeastNode atLeast:
-                return new AtLeastPlanNode(atLeast.Count, [.. atLeast.Children.Select(c => Compile(c, index, walker))]);
+                return new AtLeastPlanNode(atLeast.Count, [.. atLeast.Children.Select(c => Compile(c, index, broken, walker))]);
             case RefNode reference:
                 if (index is null || !index.TryGetValue(reference.Id, out var target))
                 {
+                    if (broken is not null && broken.Contains(reference.Id))
+                    {
+                        // The condition exists but has problems of its own, already reported.
+                        return new AllPlanNode([]);
+                    }
+
                     var known = index is null || index.Count == 0 ? "none" : string.Join(", ", index.Keys.Order(StringComparer.Ordinal).Take(20));
                     walker.Error("condition.unknownReference", reference.Pointer, $"No named condition has the id '{JsonWalker.Shorten(reference.Id)}'. Known: {known}.");
                     return new AllPlanNode([]);

@@ -1,0 +1,183 @@
+using OfferRules.Domain;
+using OfferRules.Evaluation;
+using OfferRules.Serialization;
+
+namespace OfferRules.Tests.Serialization;
+
+public sealed class CaseJsonTests
+{
+    [Fact]
+    public void Read_FullCase_MapsEveryField()
+    {
+        const string Json = """
+            {
+              "kind": "declineWithdrawal",
+              "asOf": "2025-07-02T10:30:00+09:00",
+              "offer": { "company": "Sakura", "position": "Engineer", "department": "HR", "contactPerson": "Sato",
+                         "track": "midCareer", "offeredOn": "2025-06-10", "startsOn": "2026-04-01",
+                         "stageAtDecline": "accepted", "viaRecruitmentAgent": true, "evaluation": "high" },
+              "decline": { "declinedOn": "2025-07-01", "channel": "viaAgent", "promptness": "delayed", "explainedReason": false,
+                           "expressedThanks": true, "tone": "neutral", "originalReason": "health", "circumstanceChanged": true,
+                           "evidenceAvailable": false, "previouslyReversed": false },
+              "company": { "seatStatus": "filled", "seatOfferedToOther": true, "policyForbidsReinstatement": false,
+                           "hiringNeedTrend": "decreased", "unfairPressureOrRescission": false },
+              "request": { "changeOfMindReason": "otherPathFellThrough", "priorRequestOutcome": "pendingNoReply",
+                           "plannedChannel": "visitThenWritten", "plannedContactAt": "2025-07-03T14:00:00+09:00", "willingToRedoSelection": true },
+              "candidate": { "name": "Yamada Taro", "school": "Example University" }
+            }
+            """;
+
+        var result = CaseJson.Read(Json);
+
+        Assert.True(result.Success, string.Join("; ", result.Issues));
+        var c = result.Value;
+        Assert.Equal(new DateTimeOffset(2025, 7, 2, 10, 30, 0, TimeSpan.FromHours(9)), c.AsOf);
+        Assert.Equal(("Sakura", HiringTrack.MidCareer, OfferStage.Accepted, true, CandidateEvaluation.High), (c.Offer.Company, c.Offer.Track, c.Offer.StageAtDecline, c.Offer.ViaRecruitmentAgent, c.Offer.Evaluation));
+        Assert.Equal((DeclineChannel.ViaAgent, Promptness.Delayed, false, DeclineReason.Health), (c.Decline.Channel, c.Decline.Promptness, c.Decline.ExplainedReason, c.Decline.OriginalReason));
+        Assert.Equal((SeatStatus.Filled, true, HiringNeedTrend.Decreased), (c.Company.SeatStatus, c.Company.SeatOfferedToOther, c.Company.HiringNeedTrend));
+        Assert.Equal((ChangeOfMindReason.OtherPathFellThrough, PriorRequestOutcome.PendingNoReply, PlannedChannel.VisitThenWritten, true), (c.Request.ChangeOfMindReason, c.Request.PriorRequestOutcome, c.Request.PlannedChannel, c.Request.WillingToRedoSelection));
+        Assert.Equal(("Yamada Taro", "Example University"), (c.Candidate.Name, c.Candidate.School));
+    }
+
+    [Fact]
+    public void Read_AbsentNullAndUnknown_AreAllUnknown()
+    {
+        var result = CaseJson.Read("""{ "decline": { "channel": null, "tone": "unknown" }, "company": null }""");
+
+        Assert.True(result.Success);
+        Assert.Equal(DeclineChannel.Unknown, result.Value.Decline.Channel);
+        Assert.Equal(DeclineTone.Unknown, result.Value.Decline.Tone);
+        Assert.Equal(CompanyContext.Unknown, result.Value.Company);
+        Assert.Equal(CaseKind.DeclineWithdrawal, result.Value.Kind);
+        Assert.Null(result.Value.AsOf);
+    }
+
+    [Fact]
+    public void Read_SeveralProblems_ReportsEachWithItsPath()
+    {
+        const string Json = """
+            {
+              "asOf": "yesterday",
+              "offer": { "evaluation": "superb", "offeredOn": "2025-02-30", "colour": "blue" },
+              "decline": { "channel": 3, "explainedReason": "yes", "declinedOn": "01/07/2025" },
+              "company": []
+            }
+            """;
+
+        var result = CaseJson.Read(Json);
+
+        Assert.False(result.Success);
+        Assert.All(result.Issues, i => Assert.Equal(IssueSeverity.Error, i.Severity));
+        Assert.Equal(
+            [
+                ("case.invalidValue", "$.asOf"),
+                ("case.unknownProperty", "$.offer.colour"),
+                ("case.invalidDate", "$.offer.offeredOn"),
+                ("case.invalidValue", "$.offer.evaluation"),
+                ("case.invalidDate", "$.decline.declinedOn"),
+                ("case.invalidValue", "$.decline.channel"),
+                ("case.wrongType", "$.decline.explainedReason"),
+                ("case.wrongType", "$.company"),
+            ],
+            result.Issues.Select(i => (i.Code, i.Path)));
+        Assert.Equal("\"2025-02-30\" is not a real calendar date.", result.Issues.Single(i => i.Path == "$.offer.offeredOn").Message.Replace("the string ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal("the string \"superb\" is not a valid evaluation. Use one of: normal, high (or null when unknown).", result.Issues.Single(i => i.Path == "$.offer.evaluation").Message);
+    }
+
+    [Fact]
+    public void Read_UnknownEnumValue_Japanese_SpeaksJapanese()
+    {
+        var result = CaseJson.Read("""{ "company": { "seatStatus": "maybe" } }""", "ja");
+
+        Assert.Equal("the string \"maybe\" は seatStatus として使えません。次のいずれかを指定してください:open, filled(不明な場合は null)。", Assert.Single(result.Issues).Message);
+    }
+
+    [Theory]
+    [InlineData("{", "case.malformedJson")]
+    [InlineData("", "case.malformedJson")]
+    [InlineData("[]", "case.wrongType")]
+    [InlineData("\"text\"", "case.wrongType")]
+    [InlineData("{\"kind\": \"missedEmployerContact\", \"kind\": \"declineWithdrawal\"}", "case.duplicateProperty")]
+    [InlineData("{\"Offer\": {}}", "case.unknownProperty")]
+    [InlineData("{\"offer\": {\"company\": 5}}", "case.wrongType")]
+    [InlineData("{\"request\": {\"plannedContactAt\": \"2025-07-03T14:00:00\"}}", "case.invalidDate")]
+    [InlineData("{\"kind\": \"DeclineWithdrawal\"}", "case.invalidValue")]
+    public void Read_BadInput_IsInvalidWithCode(string json, string code)
+    {
+        var result = CaseJson.Read(json);
+
+        Assert.False(result.Success);
+        Assert.Equal(code, result.Issues[0].Code);
+    }
+
+    [Fact]
+    public void Read_DeepNesting_IsInvalid()
+    {
+        var json = "{\"offer\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
+
+        var result = CaseJson.Read(json);
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal("case.tooDeep", issue.Code);
+        Assert.Equal("The JSON is nested deeper than 64 levels.", issue.Message);
+    }
+
+    [Fact]
+    public void Read_HugeString_IsRejectedBySize()
+    {
+        var json = "{\"offer\": {\"company\": \"" + new string('x', CaseJson.MaxBytes) + "\"}}";
+
+        Assert.Equal("case.tooLarge", Assert.Single(CaseJson.Read(json).Issues).Code);
+    }
+
+    [Fact]
+    public void Read_LongText_IsRejectedWithPath()
+    {
+        var issue = Assert.Single(CaseJson.Read("{\"offer\": {\"company\": \"" + new string('x', 201) + "\"}}").Issues);
+
+        Assert.Equal(("case.tooLong", "$.offer.company"), (issue.Code, issue.Path));
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8_IsInvalidNotAnException()
+    {
+        byte[] bytes = [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}'];
+
+        var result = CaseJson.Read(bytes);
+
+        Assert.False(result.Success);
+        Assert.Equal("case.malformedJson", result.Issues[0].Code);
+    }
+
+    [Fact]
+    public void Read_ByteOrderMark_IsAccepted()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. "{}"u8];
+
+        Assert.True(CaseJson.Read(bytes).Success);
+    }
+
+    [Fact]
+    public void Read_UnknownPropertyInOtherCase_HintsTheRightName()
+    {
+        var issue = Assert.Single(CaseJson.Read("""{ "decline": { "DeclinedOn": "2025-07-01" } }""").Issues);
+
+        Assert.Equal("Unknown property 'DeclinedOn'. Did you mean 'declinedOn'?", issue.Message);
+        Assert.Equal("$.decline.DeclinedOn", issue.Path);
+    }
+
+    [Fact]
+    public void Read_MissedContactCase_MapsFields()
+    {
+        var result = CaseJson.Read("""
+            { "kind": "missedEmployerContact", "asOf": "2025-06-09T08:30:00+09:00",
+              "missedContact": { "interviewedOn": "2025-06-03", "firstMissedCallOn": "2025-06-04", "cause": "withheldNumberScreening",
+                                 "employerSaidPositionFilled": false, "plannedCallAt": "2025-06-09T09:05:00+09:00",
+                                 "plannedChannel": "emailOnly", "hasBackupContact": true } }
+            """);
+
+        Assert.True(result.Success);
+        var m = result.Value.MissedContact;
+        Assert.Equal((CaseKind.MissedEmployerContact, new DateOnly(2025, 6, 4), MissedContactCause.WithheldNumberScreening, MissedContactChannel.EmailOnly), (result.Value.Kind, m.FirstMissedCallOn!.Value, m.Cause, m.PlannedChannel));
+    }
+}
