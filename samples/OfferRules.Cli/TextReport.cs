@@ -67,6 +67,68 @@ internal static class TextReport
             }
         }
 
+        if (!result.WhatWouldHelp.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine(ja ? "見通しを良くするもの:" : "What would help:");
+            foreach (var h in result.WhatWouldHelp)
+            {
+                output.WriteLine($"  - {h.Message}");
+            }
+        }
+
+        if (result.CallWindow is { } slot)
+        {
+            output.WriteLine();
+            output.WriteLine(ja
+                ? $"電話に適した時間:{Time(slot.Start)} 〜 {slot.End:HH:mm}(日本時間)"
+                : $"When to call: {Time(slot.Start)} to {slot.End:HH:mm} (Japan time)");
+        }
+
+        if (!result.Actions.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine(ja ? "行動プラン:" : "Plan:");
+            foreach (var a in result.Actions)
+            {
+                var when = a.At is { } at ? Time(at) : (ja ? "随時" : "any time");
+                output.WriteLine($"  {a.Order,2}. [{when}] ({Channel(a.Channel, ja)}) {a.Message}");
+            }
+        }
+
+        foreach (var d in result.Drafts)
+        {
+            output.WriteLine();
+            output.WriteLine($"--- {d.Title} ---");
+            if (d.Subject is { } subject)
+            {
+                output.WriteLine((ja ? "件名:" : "Subject: ") + subject);
+                output.WriteLine();
+            }
+
+            output.WriteLine(d.Body);
+        }
+
+        if (!result.Caveats.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine(ja ? "注意点:" : "Keep in mind:");
+            foreach (var c in result.Caveats)
+            {
+                output.WriteLine($"  - {c.Message}");
+            }
+        }
+
+        if (!result.Fallbacks.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine(ja ? "うまくいかなかったときは:" : "If it does not work out:");
+            foreach (var b in result.Fallbacks)
+            {
+                output.WriteLine($"  - {b.Message}");
+            }
+        }
+
         if (!result.Issues.IsEmpty)
         {
             output.WriteLine();
@@ -90,6 +152,23 @@ internal static class TextReport
             _ => ja ? $"確定 {Name(f.Outlook!.Value)}" : $"settles {Name(f.Outlook!.Value)}",
         };
     }
+
+    private static string Time(DateTimeOffset at) =>
+        at.ToString(at.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd (ddd)" : "yyyy-MM-dd (ddd) HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Channel(ActionChannel channel, bool ja) => channel switch
+    {
+        ActionChannel.Phone => ja ? "電話" : "phone",
+        ActionChannel.Visit => ja ? "訪問" : "visit",
+        ActionChannel.Email => ja ? "メール" : "email",
+        ActionChannel.Letter => ja ? "郵送" : "letter",
+        ActionChannel.Agent => ja ? "エージェント" : "agent",
+        ActionChannel.Notes => ja ? "準備" : "notes",
+        ActionChannel.Documents => ja ? "書類" : "documents",
+        ActionChannel.Web => ja ? "調べる" : "look up",
+        ActionChannel.Consultation => ja ? "相談" : "advice",
+        _ => "-",
+    };
 
     private static string State(ConditionState state, bool ja) => state switch
     {

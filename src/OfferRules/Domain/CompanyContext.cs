@@ -25,4 +25,7 @@ public sealed record CompanyContext
 
     /// <summary>Gets whether the company pressed the candidate to decline, or rescinded the offer unfairly.</summary>
     public bool? UnfairPressureOrRescission { get; init; }
+
+    /// <summary>Gets the company's business hours (Japan time), used to choose when to phone; <see langword="null"/> when not known.</summary>
+    public Scheduling.BusinessHours? BusinessHours { get; init; }
 }

@@ -41,6 +41,24 @@ public sealed class EvaluationResult
     /// <summary>Gets the unknown facts whose value could change the outlook, the most promising first.</summary>
     public ImmutableArray<MissingFact> MissingFacts { get; internal init; } = [];
 
+    /// <summary>Gets the action plan: the steps to follow, in order, each with a concrete time where it has one.</summary>
+    public ImmutableArray<ActionStep> Actions { get; internal init; } = [];
+
+    /// <summary>Gets the suggested call slot (Japan time): the next good moment to phone, or the planned one when it is good.</summary>
+    public Scheduling.CallSlot? CallWindow { get; internal init; }
+
+    /// <summary>Gets the message drafts (phone script, email, letter), personalised from the case.</summary>
+    public ImmutableArray<MessageDraft> Drafts { get; internal init; } = [];
+
+    /// <summary>Gets the caveats that apply to the case.</summary>
+    public ImmutableArray<Advice> Caveats { get; internal init; } = [];
+
+    /// <summary>Gets what to do if the request fails or is hopeless.</summary>
+    public ImmutableArray<Advice> Fallbacks { get; internal init; } = [];
+
+    /// <summary>Gets the facts whose value would raise the outlook, with the outlook each would give, the largest gain first.</summary>
+    public ImmutableArray<Suggestion> WhatWouldHelp { get; internal init; } = [];
+
     /// <summary>Gets the problems found in the case: errors when it is invalid, warnings otherwise.</summary>
     public ImmutableArray<ValidationIssue> Issues { get; internal init; } = [];
 

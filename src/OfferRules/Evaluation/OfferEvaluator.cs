@@ -3,6 +3,7 @@ using OfferRules.Domain;
 using OfferRules.Evaluation.Plan;
 using OfferRules.Facts;
 using OfferRules.Rules;
+using OfferRules.Scheduling;
 
 namespace OfferRules.Evaluation;
 
@@ -19,16 +20,19 @@ public sealed class OfferEvaluator
     private static readonly Lazy<OfferEvaluator> s_default = new(() => new OfferEvaluator(RuleSet.Default));
 
     private readonly TimeProvider _timeProvider;
+    private readonly CallWindowPlanner _planner;
 
     /// <summary>Initializes a new evaluator for a rule set.</summary>
     /// <param name="ruleSet">The rule set.</param>
     /// <param name="timeProvider">The clock for cases without an <c>asOf</c>; the system clock when <see langword="null"/>.</param>
+    /// <param name="holidayCalendar">The public holidays call times avoid; <see cref="JapaneseHolidayCalendar.Instance"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is <see langword="null"/>.</exception>
-    public OfferEvaluator(RuleSet ruleSet, TimeProvider? timeProvider = null)
+    public OfferEvaluator(RuleSet ruleSet, TimeProvider? timeProvider = null, IHolidayCalendar? holidayCalendar = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         RuleSet = ruleSet;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _planner = new CallWindowPlanner(holidayCalendar ?? JapaneseHolidayCalendar.Instance);
     }
 
     /// <summary>Gets an evaluator for the built-in default policy, using the system clock.</summary>
@@ -178,6 +182,11 @@ public sealed class OfferEvaluator
             return result;
         }
 
+        facts[(int)FactId.Outlook] = FactCatalog.Code(outlook);
+        var now = @case.AsOf ?? _timeProvider.GetUtcNow();
+        var advice = Recommender.Recommend(@case, policy, ref context, facts, now, _planner, issues, language);
+        var (missing, suggestions) = Probe(@case, policy, facts, outlook, language);
+
         var conditions = ImmutableArray.CreateBuilder<NamedCondition>();
         var failures = ImmutableArray.CreateBuilder<NamedCondition>();
         foreach (var condition in policy.Conditions)
@@ -206,14 +215,20 @@ public sealed class OfferEvaluator
             AsOf = result.AsOf,
             Outlook = result.Outlook,
             Confidence = result.Confidence,
-            Issues = result.Issues,
+            Issues = [.. issues],
             RuleSetId = result.RuleSetId,
             RuleSetVersion = result.RuleSetVersion,
             RuleSetHash = result.RuleSetHash,
             Findings = Findings(policy, truths, terminal, facts, @case, language),
             Conditions = conditions.ToImmutable(),
             FailureReasons = failures.ToImmutable(),
-            MissingFacts = Missing(@case, policy, facts, outlook, language),
+            MissingFacts = missing,
+            WhatWouldHelp = suggestions,
+            Actions = advice.Actions,
+            CallWindow = advice.CallWindow,
+            Drafts = advice.Drafts,
+            Caveats = advice.Caveats,
+            Fallbacks = advice.Fallbacks,
         };
     }
 
@@ -281,35 +296,64 @@ public sealed class OfferEvaluator
         return findings.ToImmutable();
     }
 
-    private ImmutableArray<MissingFact> Missing(OfferCase @case, PolicyPlan policy, int[] baseFacts, Outlook current, Language language)
+    /// <summary>Facts the candidate can still change now, so "what would help" may suggest other values for them even when known.</summary>
+    private static readonly FactId[] s_actionable = [FactId.DeclineEvidenceAvailable];
+
+    /// <summary>
+    /// Evaluates the case again with one fact changed at a time: unknown facts (could the outlook move?) and facts the
+    /// candidate can still change (would doing so help?). The past is never suggested as an action.
+    /// </summary>
+    private (ImmutableArray<MissingFact> Missing, ImmutableArray<Suggestion> Suggestions) Probe(OfferCase @case, PolicyPlan policy, int[] baseFacts, Outlook current, Language language)
     {
         var missing = new List<(MissingFact Fact, int Gain, int Loss, int Order)>();
+        var suggestions = new List<(Suggestion Suggestion, int Gain, int Order)>();
         var scratch = new int[baseFacts.Length];
         var memo = new byte[policy.Named.Length];
         var probes = new List<int>();
+        var asOf = baseFacts[(int)FactId.AsOf];
         foreach (var factIndex in policy.InputFacts)
         {
-            if (baseFacts[factIndex] != FactCatalog.Unknown)
+            var unknown = baseFacts[factIndex] == FactCatalog.Unknown;
+            if (!unknown && Array.IndexOf(s_actionable, (FactId)factIndex) < 0)
             {
                 continue;
             }
 
             var fact = FactCatalog.All[factIndex];
             ProbeValues(fact, baseFacts, policy, probes);
-            int best = (int)current, worst = (int)current;
+            int best = (int)current, worst = (int)current, bestValue = FactCatalog.Unknown;
             foreach (var value in probes)
             {
+                if (value == baseFacts[factIndex])
+                {
+                    continue;
+                }
+
                 baseFacts.CopyTo(scratch, 0);
                 scratch[factIndex] = value;
+                scratch[(int)FactId.Outlook] = FactCatalog.Unknown;
                 PlanRunner.Derive(RuleSet.Plan, scratch);
                 Array.Clear(memo);
                 var context = new PlanContext(scratch, memo, policy.Named);
                 var (outlook, _) = PlanRunner.Decide(policy, ref context, []);
-                best = Math.Max(best, (int)outlook);
+                if ((int)outlook > best)
+                {
+                    best = (int)outlook;
+                    bestValue = value;
+                }
+
                 worst = Math.Min(worst, (int)outlook);
             }
 
-            if (best == (int)current && worst == (int)current)
+            if (bestValue != FactCatalog.Unknown)
+            {
+                var kind = unknown ? SuggestionKind.FindOut : SuggestionKind.Act;
+                var statement = FactStatements.Say(fact, bestValue, asOf, language);
+                var text = Texts.Suggestion(statement, kind, (Outlook)best, language);
+                suggestions.Add((new Suggestion(fact.Name, LiteralOf(fact, bestValue), (Outlook)best, kind, text), best - (int)current, factIndex));
+            }
+
+            if (!unknown || (best == (int)current && worst == (int)current))
             {
                 continue;
             }
@@ -320,12 +364,19 @@ public sealed class OfferEvaluator
             missing.Add((item, best - (int)current, (int)current - worst, factIndex));
         }
 
-        return [.. missing
-            .OrderByDescending(m => m.Gain)
-            .ThenByDescending(m => m.Loss)
-            .ThenBy(m => m.Order)
-            .Select(m => m.Fact)];
+        return (
+            [.. missing.OrderByDescending(m => m.Gain).ThenByDescending(m => m.Loss).ThenBy(m => m.Order).Select(m => m.Fact)],
+            [.. suggestions.OrderByDescending(s => s.Gain).ThenBy(s => s.Order).Select(s => s.Suggestion)]);
     }
+
+    /// <summary>Writes a fact value the way the case JSON writes it.</summary>
+    private static string LiteralOf(FactDefinition fact, int code) => fact.Type switch
+    {
+        FactType.Bool => code == 1 ? "true" : "false",
+        FactType.Date => DateOnly.FromDayNumber(code).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        FactType.Int => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => fact.EnumNames[code],
+    };
 
     private static void ProbeValues(FactDefinition fact, int[] facts, PolicyPlan policy, List<int> probes)
     {

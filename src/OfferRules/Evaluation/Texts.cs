@@ -103,6 +103,22 @@ internal static class Texts
         };
     }
 
+    public static string Suggestion(string statement, SuggestionKind kind, Outlook outlook, Language language)
+    {
+        // The only fact a candidate can still change today is whether documents back up the reason.
+        var level = Outlook(outlook, language);
+        if (language == Language.Japanese)
+        {
+            return kind == SuggestionKind.Act
+                ? $"診断書や関係者の書面など、理由を裏付ける書類をそろえれば、見通しは「{level}」になります。"
+                : $"「{statement}」と分かれば、見通しは「{level}」になります。";
+        }
+
+        return kind == SuggestionKind.Act
+            ? $"If you gather documents that back up your reason (a doctor's certificate, letters from those involved), the outlook becomes {level}."
+            : $"If it turns out that {statement}, the outlook becomes {level}.";
+    }
+
     public static string KindNotSupported(CaseKind kind, Language language) => language == Language.Japanese
         ? $"このルールセットには「{Internal.JsonNames<CaseKind>.Of(kind)}」のケースを判定するポリシーがありません。"
         : $"This rule set has no policy for cases of the kind '{Internal.JsonNames<CaseKind>.Of(kind)}'.";

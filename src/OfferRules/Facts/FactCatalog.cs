@@ -52,6 +52,7 @@ internal static class FactCatalog
         new(FactId.TimingBand, "timingBand", FactType.Enum, JsonNames<TimingBand>.Names, true, "the time since the decline", "辞退からの経過"),
         new(FactId.Conduct, "conduct", FactType.Enum, JsonNames<ConductQuality>.Names, true, "how you declined, overall", "辞退時の対応の総合評価"),
         Derived(FactId.DaysSinceMissedContact, "daysSinceMissedContact", FactType.Int, "the number of days since the missed contact", "不在着信からの日数"),
+        new(FactId.Outlook, "outlook", FactType.Enum, ["unknown", .. JsonNames<Evaluation.Outlook>.Names], true, "the outlook", "見通し"),
     ];
 
     public static readonly int Count = All.Length;
@@ -128,7 +129,11 @@ internal static class FactCatalog
         facts[(int)FactId.TimingBand] = Unknown;
         facts[(int)FactId.Conduct] = Unknown;
         facts[(int)FactId.DaysSinceMissedContact] = Unknown;
+        facts[(int)FactId.Outlook] = Unknown;
     }
+
+    /// <summary>Gets the fact code of an outlook.</summary>
+    public static int Code(Evaluation.Outlook outlook) => (int)outlook + 1;
 
     /// <summary>Computes the day counts from the dates in a fact vector.</summary>
     public static void DeriveDayCounts(Span<int> facts)

@@ -40,4 +40,7 @@ internal enum FactId
     TimingBand,
     Conduct,
     DaysSinceMissedContact,
+
+    /// <summary>The decided outlook; readable only by recommendations (actions, caveats, fallbacks, drafts).</summary>
+    Outlook,
 }

@@ -94,6 +94,23 @@ internal sealed record RuleModel(
 
 internal sealed record ConfidenceLevelModel(Confidence Level, ConditionNode When);
 
+internal sealed record ActionModel(string Id, string Pointer, ConditionNode When, ActionChannel Channel, ActionTiming Timing, LocalizedText Text);
+
+internal sealed record AdviceModel(string Id, string Pointer, ConditionNode When, LocalizedText Text);
+
+internal sealed record DraftPartModel(ConditionNode? When, LocalizedText Text);
+
+internal sealed record DraftModel(string Id, string Pointer, DraftKind Kind, ConditionNode When, LocalizedText Title, LocalizedText? Subject, ImmutableArray<DraftPartModel> Parts);
+
+internal sealed record RecommendationsModel(
+    ImmutableArray<ActionModel> Actions,
+    ImmutableArray<AdviceModel> Caveats,
+    ImmutableArray<AdviceModel> Fallbacks,
+    ImmutableArray<DraftModel> Drafts)
+{
+    public static RecommendationsModel Empty { get; } = new([], [], [], []);
+}
+
 internal sealed record PolicyModel(
     CaseKind Kind,
     string Pointer,
@@ -101,7 +118,8 @@ internal sealed record PolicyModel(
     ImmutableArray<RuleModel> Rules,
     ImmutableArray<ConfidenceLevelModel> Confidence,
     Confidence ConfidenceOtherwise,
-    ImmutableHashSet<string> BrokenConditionIds);
+    ImmutableHashSet<string> BrokenConditionIds,
+    RecommendationsModel Recommendations);
 
 internal sealed record ConductCaseModel(ConductQuality Value, ConditionNode When);
 

@@ -147,7 +147,8 @@ public static class CaseJson
         private static readonly string[] s_root = ["$schema", "kind", "asOf", "offer", "decline", "company", "request", "candidate", "missedContact"];
         private static readonly string[] s_offer = ["company", "position", "department", "contactPerson", "track", "offeredOn", "startsOn", "stageAtDecline", "viaRecruitmentAgent", "evaluation"];
         private static readonly string[] s_decline = ["declinedOn", "channel", "promptness", "explainedReason", "expressedThanks", "tone", "originalReason", "circumstanceChanged", "evidenceAvailable", "previouslyReversed"];
-        private static readonly string[] s_company = ["seatStatus", "seatOfferedToOther", "policyForbidsReinstatement", "hiringNeedTrend", "unfairPressureOrRescission"];
+        private static readonly string[] s_company = ["seatStatus", "seatOfferedToOther", "policyForbidsReinstatement", "hiringNeedTrend", "unfairPressureOrRescission", "businessHours"];
+        private static readonly string[] s_hours = ["opens", "closes"];
         private static readonly string[] s_request = ["changeOfMindReason", "priorRequestOutcome", "plannedChannel", "plannedContactAt", "willingToRedoSelection"];
         private static readonly string[] s_candidate = ["name", "school"];
         private static readonly string[] s_missed = ["interviewedOn", "firstMissedCallOn", "cause", "employerSaidPositionFilled", "plannedCallAt", "plannedChannel", "hasBackupContact"];
@@ -220,7 +221,60 @@ public static class CaseJson
             PolicyForbidsReinstatement = Bool(e, p, "policyForbidsReinstatement"),
             HiringNeedTrend = Enum(e, p, "hiringNeedTrend", HiringNeedTrend.Unknown),
             UnfairPressureOrRescission = Bool(e, p, "unfairPressureOrRescission"),
+            BusinessHours = Hours(e, p),
         };
+
+        private Scheduling.BusinessHours? Hours(JsonElement company, string path)
+        {
+            if (!Value(company, "businessHours", out var element))
+            {
+                return null;
+            }
+
+            var at = Child(path, "businessHours");
+            if (!Object(element, at, s_hours))
+            {
+                return null;
+            }
+
+            var opens = Time(element, at, "opens");
+            var closes = Time(element, at, "closes");
+            if (opens is not { } o || closes is not { } c)
+            {
+                if (opens is null && closes is null)
+                {
+                    Error("case.invalidValue", at, "'businessHours' needs both 'opens' and 'closes', such as \"09:00\" and \"18:00\".", "businessHours には opens と closes の両方(例:\"09:00\" と \"18:00\")が必要です。");
+                }
+
+                return null;
+            }
+
+            if (o >= c)
+            {
+                Error("case.invalidValue", at, $"The company cannot close ({c:HH:mm}) before it opens ({o:HH:mm}).", $"終業時刻({c:HH:mm})が始業時刻({o:HH:mm})より前になっています。");
+                return null;
+            }
+
+            return new Scheduling.BusinessHours(o, c);
+        }
+
+        private TimeOnly? Time(JsonElement obj, string path, string name)
+        {
+            if (!obj.TryGetProperty(name, out var element))
+            {
+                Error("case.invalidValue", path, $"'businessHours' needs '{name}'.", $"businessHours に {name} が必要です。");
+                return null;
+            }
+
+            if (element.ValueKind == JsonValueKind.String
+                && TimeOnly.TryParseExact(element.GetString(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                return time;
+            }
+
+            Error("case.invalidValue", Child(path, name), $"'{name}' must be a time written as \"HH:mm\", not {Describe(element)}.", $"{name} は \"HH:mm\" 形式の時刻で指定してください。指定値:{Describe(element)}");
+            return null;
+        }
 
         private WithdrawalRequest ReadRequest(JsonElement e, string p) => new()
         {

@@ -92,6 +92,79 @@ public static class EvaluationJson
 
         writer.WriteEndArray();
 
+        writer.WriteStartArray("whatWouldHelp");
+        foreach (var h in result.WhatWouldHelp)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("fact", h.Fact);
+            writer.WriteString("value", h.Value);
+            writer.WriteString("outlook", JsonNames<Outlook>.Of(h.Outlook));
+            writer.WriteString("kind", JsonNames<SuggestionKind>.Of(h.Kind));
+            writer.WriteString("message", h.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        if (result.CallWindow is { } slot)
+        {
+            writer.WriteStartObject("callWindow");
+            writer.WriteString("start", slot.Start);
+            writer.WriteString("end", slot.End);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("callWindow");
+        }
+
+        writer.WriteStartArray("actions");
+        foreach (var a in result.Actions)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("order", a.Order);
+            writer.WriteString("id", a.Id);
+            writer.WriteString("channel", JsonNames<ActionChannel>.Of(a.Channel));
+            writer.WriteString("timing", JsonNames<ActionTiming>.Of(a.Timing));
+            if (a.At is { } at)
+            {
+                writer.WriteString("at", at);
+            }
+            else
+            {
+                writer.WriteNull("at");
+            }
+
+            writer.WriteString("message", a.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("drafts");
+        foreach (var d in result.Drafts)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", d.Id);
+            writer.WriteString("kind", JsonNames<DraftKind>.Of(d.Kind));
+            writer.WriteString("title", d.Title);
+            if (d.Subject is { } subject)
+            {
+                writer.WriteString("subject", subject);
+            }
+            else
+            {
+                writer.WriteNull("subject");
+            }
+
+            writer.WriteString("body", d.Body);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteAdvice(writer, "caveats", result.Caveats);
+        WriteAdvice(writer, "fallbacks", result.Fallbacks);
+
         writer.WriteStartArray("issues");
         foreach (var issue in result.Issues)
         {
@@ -111,6 +184,20 @@ public static class EvaluationJson
         writer.WriteString("hash", result.RuleSetHash);
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    private static void WriteAdvice(Utf8JsonWriter writer, string name, IEnumerable<Advice> items)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", item.Id);
+            writer.WriteString("message", item.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteConditions(Utf8JsonWriter writer, string name, IEnumerable<NamedCondition> conditions)

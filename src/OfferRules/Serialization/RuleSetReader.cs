@@ -18,7 +18,11 @@ internal sealed class RuleSetReader
     private static readonly string[] s_bandProps = ["immediateMaxDays", "withinWeekMaxDays", "lateMaxDays"];
     private static readonly string[] s_conductProps = ["cases", "otherwise"];
     private static readonly string[] s_conductCaseProps = ["value", "when"];
-    private static readonly string[] s_policyProps = ["kind", "conditions", "rules", "confidence"];
+    private static readonly string[] s_policyProps = ["kind", "conditions", "rules", "confidence", "actions", "caveats", "fallbacks", "drafts"];
+    private static readonly string[] s_actionProps = ["id", "when", "channel", "timing", "messages"];
+    private static readonly string[] s_adviceProps = ["id", "when", "messages"];
+    private static readonly string[] s_draftProps = ["id", "kind", "when", "title", "subject", "parts"];
+    private static readonly string[] s_partProps = ["when", "text"];
     private static readonly string[] s_namedProps = ["id", "role", "title", "when", "messages"];
     private static readonly string[] s_namedMessageProps = ["met", "notMet", "unknown"];
     private static readonly string[] s_ruleProps = ["id", "stage", "when", "effect", "messages", "basis"];
@@ -33,6 +37,7 @@ internal sealed class RuleSetReader
     private readonly RuleSetLimits _limits;
     private int _nodes;
     private bool _nodeLimitReported;
+    private bool _inRecommendations;
 
     public RuleSetReader(JsonWalker walker, RuleSetLimits limits)
     {
@@ -219,8 +224,128 @@ internal sealed class RuleSetReader
             }
         }
 
-        return kind is { } k ? new PolicyModel(k, pointer, conditions.ToImmutable(), rules.ToImmutable(), levels.ToImmutable(), otherwise, broken.ToImmutable()) : null;
+        var recommendations = ReadRecommendations(element, pointer);
+        return kind is { } k ? new PolicyModel(k, pointer, conditions.ToImmutable(), rules.ToImmutable(), levels.ToImmutable(), otherwise, broken.ToImmutable(), recommendations) : null;
     }
+
+    /// <summary>Reads the action plan, caveats, fallbacks and drafts: the parts that may read the decided <c>outlook</c>.</summary>
+    private RecommendationsModel ReadRecommendations(JsonElement policy, string pointer)
+    {
+        _inRecommendations = true;
+        try
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var actions = ImmutableArray.CreateBuilder<ActionModel>();
+            foreach (var (item, at) in Section(policy, pointer, "actions"))
+            {
+                RawId(item, at, ids, "action");
+                if (!_walker.Object(item, at, "An action", s_actionProps))
+                {
+                    continue;
+                }
+
+                var id = Id(item, at, "An action");
+                var when = When(item, at, "An action", required: true);
+                var channel = EnumValue<ActionChannel>(item, at, "channel", "An action", required: true, allowZero: true);
+                var timing = EnumValue<ActionTiming>(item, at, "timing", "An action", required: true, allowZero: true);
+                var text = _walker.TryGet(item, at, "messages", true, "An action", out var m) ? Text(m, JsonWalker.Child(at, "messages"), "The message", allowPlaceholders: true) : null;
+                if (id is not null && when is not null && channel is { } c && timing is { } t && text is not null)
+                {
+                    actions.Add(new ActionModel(id, at, when, c, t, text));
+                }
+            }
+
+            var caveats = ReadAdvice(policy, pointer, "caveats", "A caveat", ids);
+            var fallbacks = ReadAdvice(policy, pointer, "fallbacks", "A fallback", ids);
+            var drafts = ImmutableArray.CreateBuilder<DraftModel>();
+            foreach (var (item, at) in Section(policy, pointer, "drafts"))
+            {
+                RawId(item, at, ids, "draft");
+                if (!_walker.Object(item, at, "A draft", s_draftProps))
+                {
+                    continue;
+                }
+
+                var id = Id(item, at, "A draft");
+                var kind = EnumValue<DraftKind>(item, at, "kind", "A draft", required: true, allowZero: true);
+                var when = When(item, at, "A draft", required: true);
+                var title = _walker.TryGet(item, at, "title", true, "A draft", out var te) ? Text(te, JsonWalker.Child(at, "title"), "The title", allowPlaceholders: true) : null;
+                LocalizedText? subject = null;
+                if (_walker.TryGet(item, at, "subject", false, "A draft", out var se))
+                {
+                    subject = Text(se, JsonWalker.Child(at, "subject"), "The subject", allowPlaceholders: true);
+                }
+
+                var parts = ImmutableArray.CreateBuilder<DraftPartModel>();
+                var partsOk = true;
+                if (_walker.TryGet(item, at, "parts", true, "A draft", out var pe))
+                {
+                    foreach (var (part, partAt) in Array(pe, JsonWalker.Child(at, "parts"), "'parts'", 200))
+                    {
+                        if (!_walker.Object(part, partAt, "A draft part", s_partProps))
+                        {
+                            partsOk = false;
+                            continue;
+                        }
+
+                        var partWhen = When(part, partAt, "A draft part", required: false);
+                        var partText = _walker.TryGet(part, partAt, "text", true, "A draft part", out var pt) ? Text(pt, JsonWalker.Child(partAt, "text"), "The text", allowPlaceholders: true) : null;
+                        if (partText is null)
+                        {
+                            partsOk = false;
+                            continue;
+                        }
+
+                        parts.Add(new DraftPartModel(partWhen, partText));
+                    }
+                }
+
+                if (id is not null && kind is { } k && when is not null && title is not null && partsOk)
+                {
+                    drafts.Add(new DraftModel(id, at, k, when, title, subject, parts.ToImmutable()));
+                }
+            }
+
+            return new RecommendationsModel(actions.ToImmutable(), caveats, fallbacks, drafts.ToImmutable());
+        }
+        finally
+        {
+            _inRecommendations = false;
+        }
+    }
+
+    private ImmutableArray<AdviceModel> ReadAdvice(JsonElement policy, string pointer, string name, string what, HashSet<string> ids)
+    {
+        var items = ImmutableArray.CreateBuilder<AdviceModel>();
+        foreach (var (item, at) in Section(policy, pointer, name))
+        {
+            RawId(item, at, ids, name[..^1]);
+            if (!_walker.Object(item, at, what, s_adviceProps))
+            {
+                continue;
+            }
+
+            var id = Id(item, at, what);
+            var when = When(item, at, what, required: true);
+            var text = _walker.TryGet(item, at, "messages", true, what, out var m) ? Text(m, JsonWalker.Child(at, "messages"), "The message", allowPlaceholders: true) : null;
+            if (id is not null && when is not null && text is not null)
+            {
+                items.Add(new AdviceModel(id, at, when, text));
+            }
+        }
+
+        return items.ToImmutable();
+    }
+
+    private IEnumerable<(JsonElement Element, string Pointer)> Section(JsonElement policy, string pointer, string name) =>
+        _walker.TryGet(policy, pointer, name, false, "A policy", out var element)
+            ? Array(element, JsonWalker.Child(pointer, name), $"'{name}'", _limits.MaxRules)
+            : [];
+
+    private ConditionNode? When(JsonElement item, string pointer, string what, bool required) =>
+        _walker.TryGet(item, pointer, "when", required, what, out var element)
+            ? Condition(element, JsonWalker.Child(pointer, "when"), 0, allowRefs: true, forbidden: null)
+            : null;
 
     /// <summary>Reads an item's id as written, to report duplicates even among items that have other problems.</summary>
     private string? RawId(JsonElement item, string pointer, HashSet<string> seen, string what)
@@ -621,6 +746,12 @@ internal sealed class RuleSetReader
         {
             var hint = FactCatalog.Suggest(name) is { } s ? $" Did you mean '{s}'?" : string.Empty;
             _walker.Error("condition.unknownFact", JsonWalker.Child(pointer, "fact"), $"'{JsonWalker.Shorten(name)}' is not a catalogued fact.{hint}");
+            return null;
+        }
+
+        if (fact.Id == FactId.Outlook && !_inRecommendations)
+        {
+            _walker.Error("condition.outlookNotAllowed", JsonWalker.Child(pointer, "fact"), "'outlook' is decided by the rules, so only actions, caveats, fallbacks and drafts can read it.");
             return null;
         }
 

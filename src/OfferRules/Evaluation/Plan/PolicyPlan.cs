@@ -10,6 +10,12 @@ internal sealed record RulePlan(RuleModel Model, PlanNode When);
 /// <summary>A compiled named condition.</summary>
 internal sealed record NamedConditionPlan(NamedConditionModel Model, int Index);
 
+/// <summary>A compiled action step, caveat or fallback.</summary>
+internal sealed record ItemPlan<TModel>(TModel Model, PlanNode When);
+
+/// <summary>A compiled message draft: its condition and the condition of each part.</summary>
+internal sealed record DraftPlan(DraftModel Model, PlanNode When, ImmutableArray<(PlanNode? When, LocalizedText Text)> Parts);
+
 /// <summary>The compiled form of one policy: immutable, shared by every evaluation.</summary>
 internal sealed class PolicyPlan
 {
@@ -34,6 +40,14 @@ internal sealed class PolicyPlan
     public required ImmutableArray<(Confidence Level, PlanNode When)> Confidence { get; init; }
 
     public required Confidence ConfidenceOtherwise { get; init; }
+
+    public required ImmutableArray<ItemPlan<ActionModel>> Actions { get; init; }
+
+    public required ImmutableArray<ItemPlan<AdviceModel>> Caveats { get; init; }
+
+    public required ImmutableArray<ItemPlan<AdviceModel>> Fallbacks { get; init; }
+
+    public required ImmutableArray<DraftPlan> Drafts { get; init; }
 
     /// <summary>Gets the input facts this policy reads, directly or through derived facts, in catalog order.</summary>
     public required ImmutableArray<int> InputFacts { get; init; }

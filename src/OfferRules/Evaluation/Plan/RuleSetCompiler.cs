@@ -53,6 +53,14 @@ internal static class RuleSetCompiler
             .ToImmutableArray();
 
         var confidence = policy.Confidence.Select(c => (c.Level, Compile(c.When, index, policy.BrokenConditionIds, walker))).ToImmutableArray();
+        var recommendations = policy.Recommendations;
+        PlanNode When(ConditionNode node) => Compile(node, index, policy.BrokenConditionIds, walker);
+        var actions = recommendations.Actions.Select(a => new ItemPlan<ActionModel>(a, When(a.When))).ToImmutableArray();
+        var caveats = recommendations.Caveats.Select(a => new ItemPlan<AdviceModel>(a, When(a.When))).ToImmutableArray();
+        var fallbacks = recommendations.Fallbacks.Select(a => new ItemPlan<AdviceModel>(a, When(a.When))).ToImmutableArray();
+        var drafts = recommendations.Drafts
+            .Select(d => new DraftPlan(d, When(d.When), [.. d.Parts.Select(p => (p.When is null ? null : When(p.When), p.Text))]))
+            .ToImmutableArray();
 
         if (walker.HasErrors)
         {
@@ -84,6 +92,10 @@ internal static class RuleSetCompiler
             FirstInfo = FirstOf(ordered, RuleStageModel.Info),
             Confidence = confidence,
             ConfidenceOtherwise = policy.ConfidenceOtherwise,
+            Actions = actions,
+            Caveats = caveats,
+            Fallbacks = fallbacks,
+            Drafts = drafts,
             InputFacts = [.. facts.Where(f => !FactCatalog.All[f].IsDerived)],
             IntProbes = ints.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray()),
         };
