@@ -321,7 +321,7 @@ public sealed class OfferEvaluator
 
             var fact = FactCatalog.All[factIndex];
             ProbeValues(fact, baseFacts, policy, probes);
-            int best = (int)current, worst = (int)current, bestValue = FactCatalog.Unknown;
+            int best = (int)current, worst = (int)current, bestSuggested = (int)current, bestValue = FactCatalog.Unknown;
             foreach (var value in probes)
             {
                 if (value == baseFacts[factIndex])
@@ -336,9 +336,10 @@ public sealed class OfferEvaluator
                 Array.Clear(memo);
                 var context = new PlanContext(scratch, memo, policy.Named);
                 var (outlook, _) = PlanRunner.Decide(policy, ref context, []);
-                if ((int)outlook > best)
+                best = Math.Max(best, (int)outlook);
+                if ((int)outlook > bestSuggested && Suggestible((FactId)factIndex, value))
                 {
-                    best = (int)outlook;
+                    bestSuggested = (int)outlook;
                     bestValue = value;
                 }
 
@@ -349,8 +350,8 @@ public sealed class OfferEvaluator
             {
                 var kind = unknown ? SuggestionKind.FindOut : SuggestionKind.Act;
                 var statement = FactStatements.Say(fact, bestValue, asOf, language);
-                var text = Texts.Suggestion(statement, kind, (Outlook)best, language);
-                suggestions.Add((new Suggestion(fact.Name, LiteralOf(fact, bestValue), (Outlook)best, kind, text), best - (int)current, factIndex));
+                var text = Texts.Suggestion(statement, kind, (Outlook)bestSuggested, language);
+                suggestions.Add((new Suggestion(fact.Name, LiteralOf(fact, bestValue), (Outlook)bestSuggested, kind, text), bestSuggested - (int)current, factIndex));
             }
 
             if (!unknown || (best == (int)current && worst == (int)current))
@@ -368,6 +369,17 @@ public sealed class OfferEvaluator
             [.. missing.OrderByDescending(m => m.Gain).ThenByDescending(m => m.Loss).ThenBy(m => m.Order).Select(m => m.Fact)],
             [.. suggestions.OrderByDescending(s => s.Gain).ThenBy(s => s.Order).Select(s => s.Suggestion)]);
     }
+
+    /// <summary>
+    /// Whether a value may be offered as "what would help". A company's pressure or an earlier answer can change the
+    /// outlook, and so appear among the missing facts, but they are not something to hope for or to bring about.
+    /// </summary>
+    private static bool Suggestible(FactId fact, int value) => fact switch
+    {
+        FactId.CompanyUnfairPressureOrRescission or FactId.RequestPriorRequestOutcome => false,
+        FactId.DeclineOriginalReason => value != (int)DeclineReason.PressuredByCompany,
+        _ => true,
+    };
 
     /// <summary>Writes a fact value the way the case JSON writes it.</summary>
     private static string LiteralOf(FactDefinition fact, int code) => fact.Type switch

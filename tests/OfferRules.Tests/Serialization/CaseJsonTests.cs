@@ -180,4 +180,26 @@ public sealed class CaseJsonTests
         var m = result.Value.MissedContact;
         Assert.Equal((CaseKind.MissedEmployerContact, new DateOnly(2025, 6, 4), MissedContactCause.WithheldNumberScreening, MissedContactChannel.EmailOnly), (result.Value.Kind, m.FirstMissedCallOn!.Value, m.Cause, m.PlannedChannel));
     }
+
+    [Fact]
+    public void Read_BusinessHours_AreRead()
+    {
+        var result = CaseJson.Read("""{ "company": { "businessHours": { "opens": "09:00", "closes": "18:00" } } }""");
+
+        Assert.True(result.Success);
+        Assert.Equal(new OfferRules.Scheduling.BusinessHours(new TimeOnly(9, 0), new TimeOnly(18, 0)), result.Value.Company.BusinessHours);
+    }
+
+    [Theory]
+    [InlineData("""{ "opens": "18:00", "closes": "09:00" }""", "$.company.businessHours")]
+    [InlineData("""{ "opens": "9am", "closes": "18:00" }""", "$.company.businessHours.opens")]
+    [InlineData("""{ "opens": "09:00" }""", "$.company.businessHours")]
+    [InlineData("""{ "opens": "09:00", "closes": "18:00", "lunch": "12:00" }""", "$.company.businessHours.lunch")]
+    public void Read_BadBusinessHours_IsInvalidWithPath(string hours, string path)
+    {
+        var result = CaseJson.Read($$"""{ "company": { "businessHours": {{hours}} } }""");
+
+        Assert.False(result.Success);
+        Assert.Equal(path, result.Issues[0].Path);
+    }
 }
