@@ -48,14 +48,7 @@ public static class EvaluationJson
 
         writer.WriteString("status", JsonNames<EvaluationStatus>.Of(result.Status));
         writer.WriteString("kind", JsonNames<CaseKind>.Of(result.Kind));
-        if (result.AsOf is { } asOf)
-        {
-            writer.WriteString("asOf", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            writer.WriteNull("asOf");
-        }
+        WriteStringOrNull(writer, "asOf", result.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         WriteEnum(writer, "outlook", result.Outlook);
         WriteEnum(writer, "confidence", result.Confidence);
@@ -109,8 +102,8 @@ public static class EvaluationJson
         if (result.CallWindow is { } slot)
         {
             writer.WriteStartObject("callWindow");
-            writer.WriteString("start", slot.Start);
-            writer.WriteString("end", slot.End);
+            writer.WriteString("start", slot.Start.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("end", slot.End.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteEndObject();
         }
         else
@@ -126,14 +119,7 @@ public static class EvaluationJson
             writer.WriteString("id", a.Id);
             writer.WriteString("channel", JsonNames<ActionChannel>.Of(a.Channel));
             writer.WriteString("timing", JsonNames<ActionTiming>.Of(a.Timing));
-            if (a.At is { } at)
-            {
-                writer.WriteString("at", at);
-            }
-            else
-            {
-                writer.WriteNull("at");
-            }
+            WriteStringOrNull(writer, "at", a.At?.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
 
             writer.WriteString("message", a.Message);
             writer.WriteEndObject();
@@ -148,14 +134,7 @@ public static class EvaluationJson
             writer.WriteString("id", d.Id);
             writer.WriteString("kind", JsonNames<DraftKind>.Of(d.Kind));
             writer.WriteString("title", d.Title);
-            if (d.Subject is { } subject)
-            {
-                writer.WriteString("subject", subject);
-            }
-            else
-            {
-                writer.WriteNull("subject");
-            }
+            WriteStringOrNull(writer, "subject", d.Subject);
 
             writer.WriteString("body", d.Body);
             writer.WriteEndObject();
@@ -217,15 +196,18 @@ public static class EvaluationJson
     }
 
     private static void WriteEnum<TEnum>(Utf8JsonWriter writer, string name, TEnum? value)
-        where TEnum : struct, Enum
+        where TEnum : struct, Enum =>
+        WriteStringOrNull(writer, name, value is { } v ? JsonNames<TEnum>.Of(v) : null);
+
+    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
     {
-        if (value is { } v)
+        if (value is null)
         {
-            writer.WriteString(name, JsonNames<TEnum>.Of(v));
+            writer.WriteNull(name);
         }
         else
         {
-            writer.WriteNull(name);
+            writer.WriteString(name, value);
         }
     }
 }
