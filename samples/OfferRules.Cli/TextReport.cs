@@ -81,8 +81,8 @@ internal static class TextReport
         {
             output.WriteLine();
             output.WriteLine(ja
-                ? $"電話に適した時間:{Time(slot.Start)} 〜 {slot.End:HH:mm}(日本時間)"
-                : $"When to call: {Time(slot.Start)} to {slot.End:HH:mm} (Japan time)");
+                ? $"電話に適した時間:{Time(slot.Start, ja)} 〜 {slot.End:HH:mm}(日本時間)"
+                : $"When to call: {Time(slot.Start, ja)} to {slot.End:HH:mm} (Japan time)");
         }
 
         if (!result.Actions.IsEmpty)
@@ -91,7 +91,7 @@ internal static class TextReport
             output.WriteLine(ja ? "行動プラン:" : "Plan:");
             foreach (var a in result.Actions)
             {
-                var when = a.At is { } at ? Time(at) : (ja ? "随時" : "any time");
+                var when = a.At is { } at ? Time(at, ja) : (ja ? "随時" : "any time");
                 output.WriteLine($"  {a.Order,2}. [{when}] ({Channel(a.Channel, ja)}) {a.Message}");
             }
         }
@@ -153,8 +153,14 @@ internal static class TextReport
         };
     }
 
-    private static string Time(DateTimeOffset at) =>
-        at.ToString(at.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd (ddd)" : "yyyy-MM-dd (ddd) HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string[] s_weekdaysJa = ["日", "月", "火", "水", "木", "金", "土"];
+
+    private static string Time(DateTimeOffset at, bool ja)
+    {
+        var date = at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = ja ? $"({s_weekdaysJa[(int)at.DayOfWeek]})" : $" ({at.ToString("ddd", System.Globalization.CultureInfo.InvariantCulture)})";
+        return at.TimeOfDay == TimeSpan.Zero ? date + day : $"{date}{day} {at:HH:mm}";
+    }
 
     private static string Channel(ActionChannel channel, bool ja) => channel switch
     {

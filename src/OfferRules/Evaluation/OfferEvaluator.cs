@@ -337,7 +337,12 @@ public sealed class OfferEvaluator
                 var context = new PlanContext(scratch, memo, policy.Named);
                 var (outlook, _) = PlanRunner.Decide(policy, ref context, []);
                 best = Math.Max(best, (int)outlook);
-                if ((int)outlook > bestSuggested && Suggestible((FactId)factIndex, value))
+
+                // For a date in the past the latest day that still helps is the useful one ("no more than 7 days ago"),
+                // so ties move on to later probes; for anything else the first value that helps is kept.
+                var better = (int)outlook > bestSuggested
+                    || ((int)outlook == bestSuggested && bestValue != FactCatalog.Unknown && fact.Type == FactType.Date && value < bestValue);
+                if (better && Suggestible((FactId)factIndex, value))
                 {
                     bestSuggested = (int)outlook;
                     bestValue = value;

@@ -123,8 +123,8 @@ internal static class Recommender
             {
                 var next = planner.NextGoodSlot(now, hours);
                 issues.Add(Warning(code, path, language,
-                    $"The planned call time ({Format(at)}) has already passed; call at {Format(next.Start)} instead.",
-                    $"予定していた電話の時刻({Format(at)})はすでに過ぎています。代わりに{Format(next.Start)}に電話しましょう。"));
+                    $"The planned call time ({Format(at, Language.English)}) has already passed; call at {Format(next.Start, Language.English)} instead.",
+                    $"予定していた電話の時刻({Format(at, Language.Japanese)})はすでに過ぎています。代わりに{Format(next.Start, Language.Japanese)}に電話しましょう。"));
                 return next;
             }
 
@@ -134,8 +134,8 @@ internal static class Recommender
                 if (check.HasSoftWarning)
                 {
                     issues.Add(Warning(code, path, language,
-                        $"The planned call time ({Format(at)}) falls in the lunch hour (12:00–13:00); the person in charge may be out. {Format(check.Suggested?.Start)} would be better.",
-                        $"予定の時刻({Format(at)})は昼休み(12:00〜13:00)にかかり、担当者が不在の可能性があります。{Format(check.Suggested?.Start)}の方が適しています。"));
+                        $"The planned call time ({Format(at, Language.English)}) falls in the lunch hour (12:00–13:00); the person in charge may be out. {Format(check.Suggested?.Start, Language.English)} would be better.",
+                        $"予定の時刻({Format(at, Language.Japanese)})は昼休み(12:00〜13:00)にかかり、担当者が不在の可能性があります。{Format(check.Suggested?.Start, Language.Japanese)}の方が適しています。"));
                 }
 
                 var stretch = planner.NextGoodSlot(at, hours);
@@ -145,8 +145,8 @@ internal static class Recommender
 
             var reasons = string.Join(language == Language.Japanese ? "、" : ", ", check.Problems.Select(p => Problem(p, language)));
             issues.Add(Warning(code, path, language,
-                $"The planned call time ({Format(at)}) is not a good time to phone ({reasons}); call at {Format(check.Suggested?.Start)} instead.",
-                $"予定の時刻({Format(at)})は電話に向いていません({reasons})。代わりに{Format(check.Suggested?.Start)}に電話しましょう。"));
+                $"The planned call time ({Format(at, Language.English)}) is not a good time to phone ({reasons}); call at {Format(check.Suggested?.Start, Language.English)} instead.",
+                $"予定の時刻({Format(at, Language.Japanese)})は電話に向いていません({reasons})。代わりに{Format(check.Suggested?.Start, Language.Japanese)}に電話しましょう。"));
             return check.Suggested;
         }
         catch (InvalidOperationException)
@@ -213,8 +213,23 @@ internal static class Recommender
         _ => problem.ToString(),
     };
 
-    public static string Format(DateTimeOffset? at) =>
-        at is { } value ? value.ToOffset(s_japan).ToString("yyyy-MM-dd (ddd) HH:mm", CultureInfo.InvariantCulture) : "-";
+    private static readonly string[] s_weekdaysJa = ["日", "月", "火", "水", "木", "金", "土"];
+
+    /// <summary>Writes a moment in Japan time with its weekday, for example <c>2025-07-22 (Tue) 10:00</c> or <c>2025-07-22(火) 10:00</c>.</summary>
+    public static string Format(DateTimeOffset? at, Language language)
+    {
+        if (at is not { } value)
+        {
+            return "-";
+        }
+
+        var local = value.ToOffset(s_japan);
+        var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var date = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return language == Language.Japanese
+            ? $"{date}({s_weekdaysJa[(int)local.DayOfWeek]}) {time}"
+            : $"{date} ({local.ToString("ddd", CultureInfo.InvariantCulture)}) {time}";
+    }
 
     private static ValidationIssue Warning(string code, string path, Language language, string en, string ja) =>
         new(IssueSeverity.Warning, code, path, language == Language.Japanese ? ja : en);

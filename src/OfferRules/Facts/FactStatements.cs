@@ -47,23 +47,25 @@ internal static class FactStatements
         if (s_statements.TryGetValue(fact.Name, out var table))
         {
             var texts = ja ? table.Ja : table.En;
-            var index = fact.Type == FactType.Bool ? code : code;
-            if (index >= 0 && index < texts.Length && texts[index].Length > 0)
+            if (code >= 0 && code < texts.Length && texts[code].Length > 0)
             {
-                return texts[index];
+                return texts[code];
             }
         }
 
         var n = fact.Type == FactType.Date ? Math.Abs(code - asOfDay) : code;
-        var days = n.ToString(CultureInfo.InvariantCulture);
+        var days = n.ToString(CultureInfo.InvariantCulture) + (ja ? string.Empty : n == 1 ? " day" : " days");
         return fact.Id switch
         {
-            FactId.DeclineDeclinedOn => ja ? $"辞退が{days}日前だった" : $"you declined {days} days ago",
+            FactId.DeclineDeclinedOn => n == 0
+                ? (ja ? "辞退したのが今日である" : "you declined today")
+                : (ja ? $"辞退から{days}日以内である" : $"you declined no more than {days} ago"),
             FactId.OfferStartsOn => code <= asOfDay
                 ? (ja ? "入社予定日をすでに過ぎている" : "the start date has already passed")
-                : (ja ? $"入社予定日まで{days}日ある" : $"the start date is {days} days away"),
-            FactId.MissedContactFirstMissedCallOn or FactId.MissedContactInterviewedOn =>
-                ja ? $"最初の不在着信から{days}日が経っている" : $"the missed contact was {days} days ago",
+                : (ja ? $"入社予定日まで{days}日以上ある" : $"the start date is at least {days} away"),
+            FactId.MissedContactFirstMissedCallOn or FactId.MissedContactInterviewedOn => n == 0
+                ? (ja ? "最初の不在着信が今日である" : "the first missed call was today")
+                : (ja ? $"最初の不在着信から{days}日以内である" : $"the first missed call was no more than {days} ago"),
             _ => ja ? $"{fact.LabelJa}:{Texts(fact, code, language)}" : $"{fact.LabelEn}: {Texts(fact, code, language)}",
         };
     }

@@ -22,7 +22,8 @@ public sealed partial class LocalizationTests
         {
             Assert.False(string.IsNullOrWhiteSpace(t.En), t.Path);
             Assert.False(string.IsNullOrWhiteSpace(t.Ja), t.Path);
-            Assert.True(Japanese().IsMatch(t.Ja), $"{t.Path}: the Japanese text has no Japanese in it");
+            var words = Placeholder().Replace(t.Ja, string.Empty);
+            Assert.True(Japanese().IsMatch(t.Ja) || !words.Any(char.IsAsciiLetter), $"{t.Path}: the Japanese text has no Japanese in it");
             Assert.Equal(Placeholders(t.En), Placeholders(t.Ja));
         });
     }
