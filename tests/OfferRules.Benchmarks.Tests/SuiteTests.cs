@@ -1,0 +1,78 @@
+using OfferRules.Benchmarks.Cases;
+using OfferRules.Domain;
+using OfferRules.Evaluation;
+using OfferRules.Serialization;
+
+namespace OfferRules.Benchmarks.Tests;
+
+/// <summary>The benchmarks' own machinery: the case writer, the synthetic rule sets and the benchmark methods themselves.</summary>
+public sealed class SuiteTests
+{
+    [Fact]
+    public void CaseJsonWriter_GeneratedCases_ReadBackToTheSameDecision()
+    {
+        foreach (var @case in CaseGenerator.Generate(2_000, BenchmarkData.Seed + 1))
+        {
+            var read = CaseJson.Read(CaseJsonWriter.ToUtf8(@case));
+
+            Assert.True(read.Success, string.Join("; ", read.Issues));
+            Assert.Equal(OfferEvaluator.Default.Decide(@case), OfferEvaluator.Default.Decide(read.Value));
+            Assert.Equal(@case with { Candidate = read.Value.Candidate }, read.Value);
+        }
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)]
+    [InlineData(1_000)]
+    [InlineData(10_000)]
+    public void SyntheticRuleSet_AnySize_LoadsWithThatManyRulesAndDecides(int rules)
+    {
+        var loaded = RuleSetJson.Load(SyntheticRuleSets.Create(rules));
+
+        Assert.True(loaded.Success, string.Join("\n", loaded.Diagnostics.Take(5)));
+        Assert.Equal(rules, loaded.Value!.GetRuleIds(CaseKind.DeclineWithdrawal).Length);
+        var evaluator = new OfferEvaluator(loaded.Value);
+        var decided = BenchmarkData.EvaluatedCases(200).Select(evaluator.Decide).ToArray();
+        Assert.All(decided, d => Assert.Equal(EvaluationStatus.Evaluated, d.Status));
+        Assert.True(decided.Select(d => d.Outlook).Distinct().Count() > 1, "A synthetic rule set should not decide every case alike.");
+    }
+
+    [Fact]
+    public void DefaultDecisionRulesOnly_DecidesLikeTheDefault()
+    {
+        var loaded = RuleSetJson.Load(SyntheticRuleSets.DefaultDecisionRulesOnly()).GetValueOrThrow();
+        var evaluator = new OfferEvaluator(loaded);
+
+        foreach (var @case in CaseGenerator.Generate(1_000, BenchmarkData.Seed))
+        {
+            Assert.Equal(OfferEvaluator.Default.Decide(@case), evaluator.Decide(@case));
+        }
+    }
+
+    [Fact]
+    public void DecisionBenchmarks_EveryMethod_RunsAndReturnsItsResult()
+    {
+        var benchmarks = new DecisionBenchmarks();
+        benchmarks.Setup();
+
+        var floor = benchmarks.Floor();
+        Assert.Equal(floor, benchmarks.DecisionOnly());
+        Assert.True(benchmarks.FullExplanation() > 0);
+        Assert.True(benchmarks.RulesEngine() > floor);
+        Assert.True(benchmarks.NRules() > floor);
+    }
+
+    [Fact]
+    public void ConcurrencyBenchmarks_EveryThreadCount_GivesTheSameChecksum()
+    {
+        var sums = ConcurrencyBenchmarks.ThreadCounts.Select(threads =>
+        {
+            var benchmarks = new ConcurrencyBenchmarks { Threads = threads };
+            benchmarks.Setup();
+            return benchmarks.DecideShared();
+        }).Distinct();
+
+        Assert.Single(sums);
+    }
+}
