@@ -130,6 +130,25 @@ public static class RuleSetJson
         }
     }
 
+    /// <summary>
+    /// Writes a loaded rule set back to JSON. Loading the text gives a rule set that decides and explains every case
+    /// the same way (its content hash differs when the text does).
+    /// </summary>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <returns>The JSON text, indented.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is <see langword="null"/>.</exception>
+    public static string ToJson(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            RuleSetWriter.Write(writer, ruleSet.Plan.Model);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
     private static string ReadDefaultPolicy()
     {
         using var stream = OpenDefaultPolicy();
