@@ -39,7 +39,7 @@ public sealed class CliAppTests
                 Assert.Equal(confidence, root.GetProperty("confidence").GetString());
             }
 
-            foreach (var field in new[] { "findings", "conditions", "failureReasons", "missingFacts", "issues" })
+            foreach (var field in new[] { "findings", "conditions", "failureReasons", "missingFacts", "issues", "actions", "drafts", "caveats", "fallbacks", "whatWouldHelp" })
             {
                 Assert.Equal(JsonValueKind.Array, root.GetProperty(field).ValueKind);
             }
@@ -81,6 +81,29 @@ public sealed class CliAppTests
         Assert.Contains("Outlook: unlikely (confidence: medium, as of 2025-07-09)", output, StringComparison.Ordinal);
         Assert.Contains("R-X1", output, StringComparison.Ordinal);
         Assert.Contains("Still unknown, and worth finding out:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TextOnMissedContact_PrintsTheNumberedPlanDraftsAndWarnings()
+    {
+        var (exit, output, _) = Run("evaluate", Path.Combine(CasesDirectory, "S29-missed-calls-six-days.json"));
+
+        Assert.Equal(CliApp.Ok, exit);
+        Assert.Contains("When to call: 2025-06-09 (Mon) 10:00 to 12:00 (Japan time)", output, StringComparison.Ordinal);
+        Assert.Contains("   1. [2025-06-09 (Mon) 08:30] (notes) ", output, StringComparison.Ordinal);
+        Assert.Contains("   4. [2025-06-09 (Mon) 10:00] (phone) ", output, StringComparison.Ordinal);
+        Assert.Contains("Subject: ", output, StringComparison.Ordinal);
+        Assert.Contains("Keep in mind:", output, StringComparison.Ordinal);
+        Assert.Contains("M-W1 $.missedContact.plannedCallAt", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TextOnRefusal_PrintsFallbacksAndNoPlan()
+    {
+        var (_, output, _) = Run("evaluate", Path.Combine(CasesDirectory, "S18-already-refused.json"), "--lang", "ja");
+
+        Assert.Contains("うまくいかなかったときは:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("行動プラン:", output, StringComparison.Ordinal);
     }
 
     [Fact]

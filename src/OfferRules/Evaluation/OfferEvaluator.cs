@@ -164,22 +164,20 @@ public sealed class OfferEvaluator
         var (outlook, terminal) = PlanRunner.Decide(policy, ref context, explain ? truths : []);
         var confidence = PlanRunner.DecideConfidence(policy, ref context);
 
-        var result = new EvaluationResult
-        {
-            Status = EvaluationStatus.Evaluated,
-            Kind = @case.Kind,
-            AsOf = asOf,
-            Outlook = outlook,
-            Confidence = confidence,
-            Issues = [.. issues],
-            RuleSetId = RuleSet.Id,
-            RuleSetVersion = RuleSet.Version,
-            RuleSetHash = RuleSet.ContentHash,
-        };
-
         if (!explain)
         {
-            return result;
+            return new EvaluationResult
+            {
+                Status = EvaluationStatus.Evaluated,
+                Kind = @case.Kind,
+                AsOf = asOf,
+                Outlook = outlook,
+                Confidence = confidence,
+                Issues = [.. issues],
+                RuleSetId = RuleSet.Id,
+                RuleSetVersion = RuleSet.Version,
+                RuleSetHash = RuleSet.ContentHash,
+            };
         }
 
         facts[(int)FactId.Outlook] = FactCatalog.Code(outlook);
@@ -210,15 +208,15 @@ public sealed class OfferEvaluator
 
         return new EvaluationResult
         {
-            Status = result.Status,
-            Kind = result.Kind,
-            AsOf = result.AsOf,
-            Outlook = result.Outlook,
-            Confidence = result.Confidence,
-            Issues = [.. issues],
-            RuleSetId = result.RuleSetId,
-            RuleSetVersion = result.RuleSetVersion,
-            RuleSetHash = result.RuleSetHash,
+            Status = EvaluationStatus.Evaluated,
+            Kind = @case.Kind,
+            AsOf = asOf,
+            Outlook = outlook,
+            Confidence = confidence,
+            Issues = [.. issues], // after Recommend, which may add call-time warnings
+            RuleSetId = RuleSet.Id,
+            RuleSetVersion = RuleSet.Version,
+            RuleSetHash = RuleSet.ContentHash,
             Findings = Findings(policy, truths, terminal, facts, @case, language),
             Conditions = conditions.ToImmutable(),
             FailureReasons = failures.ToImmutable(),

@@ -51,8 +51,7 @@ public sealed class RuleSet
 
     private static RuleSet LoadDefault()
     {
-        using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream("OfferRules.default-policy.json")
-            ?? throw new InvalidOperationException("The default policy is missing from the OfferRules assembly.");
+        using var stream = RuleSetJson.OpenDefaultPolicy();
         return RuleSetJson.Load(stream).GetValueOrThrow();
     }
 }

@@ -130,6 +130,22 @@ public static class CaseJson
         return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), language);
     }
 
+    /// <summary>Writes a case in the case JSON contract. Unknown facts are left out, so reading the text back gives an equal case.</summary>
+    /// <param name="case">The case.</param>
+    /// <returns>The JSON text, on one line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public static string ToJson(OfferCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            CaseWriter.Write(writer, @case);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
     private static Language Resolve(string? language) => language is null ? Language.English : EvaluationOptions.ResolveLanguage(language);
 
     private static string Say(Language language, string en, string ja) => language == Language.Japanese ? ja : en;

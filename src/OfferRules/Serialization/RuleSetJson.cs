@@ -12,6 +12,14 @@ namespace OfferRules.Serialization;
 /// </summary>
 public static class RuleSetJson
 {
+    private static readonly Lazy<string> s_defaultPolicyJson = new(ReadDefaultPolicy);
+
+    /// <summary>
+    /// Gets the JSON text of the built-in default policy, as a starting point for a rule set of your own
+    /// (change the id and version, adjust, then load it with <see cref="Load(string)"/>).
+    /// </summary>
+    public static string DefaultPolicyJson => s_defaultPolicyJson.Value;
+
     /// <summary>Loads a rule set from JSON text.</summary>
     /// <param name="json">The rule file's text.</param>
     /// <returns>The rule set, or every problem found.</returns>
@@ -121,6 +129,37 @@ public static class RuleSetJson
             return Failed([new RuleSetDiagnostic("file.unreadable", string.Empty, $"The file '{path}' could not be read: {ex.Message}")]);
         }
     }
+
+    /// <summary>
+    /// Writes a loaded rule set back to JSON. Loading the text gives a rule set that decides and explains every case
+    /// the same way (its content hash differs when the text does).
+    /// </summary>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <returns>The JSON text, indented.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is <see langword="null"/>.</exception>
+    public static string ToJson(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            RuleSetWriter.Write(writer, ruleSet.Plan.Model);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static string ReadDefaultPolicy()
+    {
+        using var stream = OpenDefaultPolicy();
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Opens the embedded default policy.</summary>
+    internal static Stream OpenDefaultPolicy() =>
+        typeof(RuleSetJson).Assembly.GetManifestResourceStream("OfferRules.default-policy.json")
+            ?? throw new InvalidOperationException("The default policy is missing from the OfferRules assembly.");
 
     private static RuleSetLoadResult TooLarge(long size, RuleSetLimits limits) =>
         Failed([new RuleSetDiagnostic("ruleSet.limit", string.Empty, $"The rule file is {size} bytes; the limit is {limits.MaxBytes}.")]);
