@@ -1,6 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using OfferRules.Benchmarks.Cases;
 using OfferRules.Cli;
 
 namespace OfferRules.Benchmarks;
@@ -26,7 +25,7 @@ public class BatchBenchmarks
     public void Setup()
     {
         using var buffer = new MemoryStream();
-        CaseJsonWriter.WriteLines(buffer, BenchmarkData.EvaluatedCases(CaseCount));
+        BenchmarkData.WriteJsonLines(buffer, BenchmarkData.EvaluatedCases(CaseCount));
         _jsonLines = buffer.ToArray();
     }
 

@@ -2,6 +2,7 @@ using OfferRules.Benchmarks.Cases;
 using OfferRules.Benchmarks.Peers;
 using OfferRules.Domain;
 using OfferRules.Evaluation;
+using OfferRules.Serialization;
 
 namespace OfferRules.Benchmarks;
 
@@ -29,5 +30,19 @@ public static class BenchmarkData
         }
 
         return [.. cases];
+    }
+
+    /// <summary>Writes cases as JSON Lines (UTF-8, one case per line, <c>\n</c> after each), in the case JSON contract.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="cases">The cases.</param>
+    public static void WriteJsonLines(Stream stream, IEnumerable<OfferCase> cases)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(cases);
+        foreach (var @case in cases)
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(CaseJson.ToJson(@case)));
+            stream.WriteByte((byte)'\n');
+        }
     }
 }

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Running;
-using OfferRules.Benchmarks.Cases;
 
 namespace OfferRules.Benchmarks;
 
@@ -32,7 +31,7 @@ internal static class Program
         using (var file = File.Create(args[2]))
         using (var buffered = new BufferedStream(file, 1 << 16))
         {
-            CaseJsonWriter.WriteLines(buffered, BenchmarkData.EvaluatedCases(count));
+            BenchmarkData.WriteJsonLines(buffered, BenchmarkData.EvaluatedCases(count));
         }
 
         Console.WriteLine($"Wrote {count} cases to {args[2]} (seed {BenchmarkData.Seed}).");

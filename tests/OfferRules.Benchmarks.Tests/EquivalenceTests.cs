@@ -70,7 +70,7 @@ public sealed class EquivalenceTests
                 if (decision != expected)
                 {
                     var first = mismatches.TryGetValue(name, out var m) ? m.First
-                        : $"{decision} instead of {expected} for {System.Text.Encoding.UTF8.GetString(CaseJsonWriter.ToUtf8(@case))}";
+                        : $"{decision} instead of {expected} for {CaseJson.ToJson(@case)}";
                     mismatches[name] = (m.Count + 1, first);
                 }
             }

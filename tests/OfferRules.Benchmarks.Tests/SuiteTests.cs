@@ -9,15 +9,19 @@ namespace OfferRules.Benchmarks.Tests;
 public sealed class SuiteTests
 {
     [Fact]
-    public void CaseJsonWriter_GeneratedCases_ReadBackToTheSameDecision()
+    public void WriteJsonLines_GeneratedCases_ReadBackLineByLineToTheSameCases()
     {
-        foreach (var @case in CaseGenerator.Generate(2_000, BenchmarkData.Seed + 1))
-        {
-            var read = CaseJson.Read(CaseJsonWriter.ToUtf8(@case));
+        var cases = CaseGenerator.Generate(2_000, BenchmarkData.Seed + 1);
+        using var buffer = new MemoryStream();
+        BenchmarkData.WriteJsonLines(buffer, cases);
 
+        var lines = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(cases.Length, lines.Length);
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var read = CaseJson.Read(lines[i]);
             Assert.True(read.Success, string.Join("; ", read.Issues));
-            Assert.Equal(OfferEvaluator.Default.Decide(@case), OfferEvaluator.Default.Decide(read.Value));
-            Assert.Equal(@case with { Candidate = read.Value.Candidate }, read.Value);
+            Assert.Equal(cases[i], read.Value);
         }
     }
 
