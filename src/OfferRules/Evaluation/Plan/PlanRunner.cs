@@ -93,6 +93,12 @@ internal static class PlanRunner
         var ceiling = (int)Outlook.Likely;
         for (var i = policy.FirstCap; i < policy.FirstInfo; i++)
         {
+            // A cap at or above the outlook so far cannot lower it: only an explanation needs its truth.
+            if (!record && (int)rules[i].Model.Outlook >= Math.Min(score, ceiling))
+            {
+                continue;
+            }
+
             var truth = rules[i].When.Evaluate(ref context);
             if (record)
             {

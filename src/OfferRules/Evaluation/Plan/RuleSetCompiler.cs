@@ -271,7 +271,7 @@ internal static class RuleSetCompiler
             case AnyNode any:
                 return any.Children.Length == 1 ? Compile(any.Children[0], index, broken, walker) : new AnyPlanNode([.. any.Children.Select(c => Compile(c, index, broken, walker))]);
             case NotNode not:
-                return new NotPlanNode(Compile(not.Child, index, broken, walker));
+                return Compile(not.Child, index, broken, walker).Negate();
             case AtLeastNode atLeast:
                 return new AtLeastPlanNode(atLeast.Count, [.. atLeast.Children.Select(c => Compile(c, index, broken, walker))]);
             case RefNode reference:
@@ -290,14 +290,7 @@ internal static class RuleSetCompiler
 
                 return new RefPlanNode(target);
             case CompareNode compare:
-                var fact = (int)compare.Fact.Id;
-                return compare.Op switch
-                {
-                    CompareOp.IsKnown => new IsKnownPlanNode(fact),
-                    CompareOp.In => new InPlanNode(fact, [.. compare.Values], negate: false),
-                    CompareOp.NotIn => new InPlanNode(fact, [.. compare.Values], negate: true),
-                    _ => new ComparePlanNode(fact, compare.Op, compare.Values[0]),
-                };
+                return ComparePlanNodes.Create((int)compare.Fact.Id, compare.Op, compare.Values.AsSpan());
             default:
                 throw new InvalidOperationException($"Unexpected condition node {node.GetType().Name}.");
         }
