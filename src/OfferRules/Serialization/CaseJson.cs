@@ -158,6 +158,29 @@ public static class CaseJson
         "$",
         Say(language, $"The case is {size} bytes; the limit is {MaxBytes}.", $"ケースのサイズが{size}バイトあり、上限の{MaxBytes}バイトを超えています。")));
 
+    /// <summary>The JSON names of an enum's members as UTF-8, so that a value is matched without making a string.</summary>
+    private static class Utf8Names<TEnum>
+        where TEnum : struct, System.Enum
+    {
+        private static readonly byte[][] s_names = [.. JsonNames<TEnum>.Names.Select(Encoding.UTF8.GetBytes)];
+        private static readonly TEnum[] s_values = System.Enum.GetValues<TEnum>();
+
+        public static bool TryParse(JsonElement element, out TEnum value)
+        {
+            for (var i = 0; i < s_names.Length; i++)
+            {
+                if (element.ValueEquals(s_names[i]))
+                {
+                    value = s_values[i];
+                    return true;
+                }
+            }
+
+            value = default;
+            return false;
+        }
+    }
+
     private sealed class Walker(Language language)
     {
         private static readonly string[] s_root = ["$schema", "kind", "asOf", "offer", "decline", "company", "request", "candidate", "missedContact"];
@@ -365,20 +388,31 @@ public static class CaseJson
                 return false;
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // Allowed names (at most 64 per object) are tracked in a bit set; a set is made only for unknown names.
+            var seenAllowed = 0UL;
+            HashSet<string>? seenOther = null;
             foreach (var property in element.EnumerateObject())
             {
-                var at = Child(path, property.Name);
-                if (!seen.Add(property.Name))
+                var name = property.Name;
+                var index = Array.IndexOf(allowed, name);
+                var duplicate = index >= 0
+                    ? (seenAllowed & (1UL << index)) != 0
+                    : !(seenOther ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+                if (index >= 0)
                 {
-                    Error("case.duplicateProperty", at, $"The property '{Short(property.Name)}' appears more than once.", $"プロパティ '{Short(property.Name)}' が重複しています。");
+                    seenAllowed |= 1UL << index;
                 }
 
-                if (Array.IndexOf(allowed, property.Name) < 0)
+                if (duplicate)
                 {
-                    var hint = Closest(property.Name, allowed) is { } s ? $" Did you mean '{s}'?" : string.Empty;
-                    var hintJa = Closest(property.Name, allowed) is { } t ? $"'{t}' の誤りではありませんか。" : string.Empty;
-                    Error("case.unknownProperty", at, $"Unknown property '{Short(property.Name)}'.{hint}", $"不明なプロパティ '{Short(property.Name)}' です。{hintJa}");
+                    Error("case.duplicateProperty", Child(path, name), $"The property '{Short(name)}' appears more than once.", $"プロパティ '{Short(name)}' が重複しています。");
+                }
+
+                if (index < 0)
+                {
+                    var hint = Closest(name, allowed) is { } s ? $" Did you mean '{s}'?" : string.Empty;
+                    var hintJa = Closest(name, allowed) is { } t ? $"'{t}' の誤りではありませんか。" : string.Empty;
+                    Error("case.unknownProperty", Child(path, name), $"Unknown property '{Short(name)}'.{hint}", $"不明なプロパティ '{Short(name)}' です。{hintJa}");
                 }
             }
 
@@ -397,8 +431,7 @@ public static class CaseJson
                 return unknown;
             }
 
-            var at = Child(path, name);
-            if (element.ValueKind == JsonValueKind.String && JsonNames<TEnum>.TryParse(element.GetString()!, out var value))
+            if (element.ValueKind == JsonValueKind.String && Utf8Names<TEnum>.TryParse(element, out var value))
             {
                 return value;
             }
@@ -406,7 +439,7 @@ public static class CaseJson
             var allowed = string.Join(", ", JsonNames<TEnum>.Names.Where(n => n != "unknown"));
             Error(
                 "case.invalidValue",
-                at,
+                Child(path, name),
                 $"{Describe(element)} is not a valid {name}. Use one of: {allowed} (or null when unknown).",
                 $"{Describe(element)} は {name} として使えません。次のいずれかを指定してください:{allowed}(不明な場合は null)。");
             return unknown;
