@@ -41,17 +41,29 @@ internal sealed class JsonWalker
             return false;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Allowed names (at most 64 per object) are tracked in a bit set; a set is made only for unknown names.
+        var seenAllowed = 0UL;
+        HashSet<string>? seenOther = null;
         foreach (var property in element.EnumerateObject())
         {
-            if (!seen.Add(property.Name))
+            var name = property.Name;
+            var index = IndexOf(allowed, name);
+            var duplicate = index is >= 0 and < 64
+                ? (seenAllowed & (1UL << index)) != 0
+                : !(seenOther ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+            if (index is >= 0 and < 64)
             {
-                Error("ruleSet.duplicateProperty", Child(pointer, property.Name), $"The property '{Shorten(property.Name)}' appears more than once in {what}.");
+                seenAllowed |= 1UL << index;
             }
 
-            if (!Contains(allowed, property.Name))
+            if (duplicate)
             {
-                Error("ruleSet.unknownProperty", Child(pointer, property.Name), $"{what} has no property '{Shorten(property.Name)}'. Allowed: {string.Join(", ", allowed.ToArray())}.");
+                Error("ruleSet.duplicateProperty", Child(pointer, name), $"The property '{Shorten(name)}' appears more than once in {what}.");
+            }
+
+            if (index < 0)
+            {
+                Error("ruleSet.unknownProperty", Child(pointer, name), $"{what} has no property '{Shorten(name)}'. Allowed: {string.Join(", ", allowed.ToArray())}.");
             }
         }
 
@@ -81,23 +93,22 @@ internal sealed class JsonWalker
             return null;
         }
 
-        var at = Child(pointer, name);
         if (value.ValueKind != JsonValueKind.String)
         {
-            Error("ruleSet.wrongType", at, $"'{name}' must be a string, not {Describe(value)}.");
+            Error("ruleSet.wrongType", Child(pointer, name), $"'{name}' must be a string, not {Describe(value)}.");
             return null;
         }
 
         var text = value.GetString()!;
         if (text.Length > maxLength)
         {
-            Error("ruleSet.limit", at, $"'{name}' is {text.Length} characters long; the limit is {maxLength}.");
+            Error("ruleSet.limit", Child(pointer, name), $"'{name}' is {text.Length} characters long; the limit is {maxLength}.");
             return null;
         }
 
         if (text.Length == 0)
         {
-            Error("ruleSet.empty", at, $"'{name}' must not be empty.");
+            Error("ruleSet.empty", Child(pointer, name), $"'{name}' must not be empty.");
             return null;
         }
 
@@ -111,16 +122,15 @@ internal sealed class JsonWalker
             return null;
         }
 
-        var at = Child(pointer, name);
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
         {
-            Error("ruleSet.wrongType", at, $"'{name}' must be a whole number, not {Describe(value)}.");
+            Error("ruleSet.wrongType", Child(pointer, name), $"'{name}' must be a whole number, not {Describe(value)}.");
             return null;
         }
 
         if (number < min || number > max)
         {
-            Error("ruleSet.outOfRange", at, $"'{name}' is {number}; it must be between {min} and {max}.");
+            Error("ruleSet.outOfRange", Child(pointer, name), $"'{name}' is {number}; it must be between {min} and {max}.");
             return null;
         }
 
@@ -141,16 +151,16 @@ internal sealed class JsonWalker
 
     public static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 
-    private static bool Contains(ReadOnlySpan<string> names, string name)
+    private static int IndexOf(ReadOnlySpan<string> names, string name)
     {
-        foreach (var candidate in names)
+        for (var i = 0; i < names.Length; i++)
         {
-            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 }
