@@ -181,6 +181,23 @@ public static class CaseJson
         }
     }
 
+    /// <summary>The properties of one object, by their index in its list of allowed names; absent ones are <c>Undefined</c>.</summary>
+    private readonly record struct Fields(JsonElement[] Slots, string[] Names)
+    {
+        public bool TryGet(string name, out JsonElement value)
+        {
+            var index = Array.IndexOf(Names, name);
+            if (index >= 0 && Slots[index].ValueKind != JsonValueKind.Undefined)
+            {
+                value = Slots[index];
+                return true;
+            }
+
+            value = default;
+            return false;
+        }
+    }
+
     private sealed class Walker(Language language)
     {
         private static readonly string[] s_root = ["$schema", "kind", "asOf", "offer", "decline", "company", "request", "candidate", "missedContact"];
@@ -199,33 +216,40 @@ public static class CaseJson
 
         private static readonly TimeSpan s_japan = TimeSpan.FromHours(9);
 
+        // The properties of the root and of the section being read, filled while checking their names, so that each
+        // field is found without searching the object again. Sections are read one after another, never nested.
+        private static readonly int s_maxFields = new[] { s_root, s_offer, s_decline, s_company, s_request, s_candidate, s_missed }.Max(a => a.Length);
+        private readonly JsonElement[] _rootSlots = new JsonElement[s_maxFields];
+        private readonly JsonElement[] _sectionSlots = new JsonElement[s_maxFields];
+
         public List<ValidationIssue> Issues { get; } = [];
 
         public bool HasErrors { get; private set; }
 
         public OfferCase ReadCase(JsonElement root)
         {
-            if (!Object(root, "$", s_root))
+            if (!Object(root, "$", s_root, _rootSlots))
             {
                 return new OfferCase();
             }
 
-            var kind = Enum(root, "$", "kind", CaseKind.DeclineWithdrawal);
-            var asOf = AsOf(root);
+            var fields = new Fields(_rootSlots, s_root);
+            var kind = Enum(fields, "$", "kind", CaseKind.DeclineWithdrawal);
+            var asOf = AsOf(fields);
             return new OfferCase
             {
                 Kind = kind,
                 AsOf = asOf,
-                Offer = Section(root, "offer", s_offer, ReadOffer) ?? Offer.Unknown,
-                Decline = Section(root, "decline", s_decline, ReadDecline) ?? DeclineEvent.Unknown,
-                Company = Section(root, "company", s_company, ReadCompany) ?? CompanyContext.Unknown,
-                Request = Section(root, "request", s_request, ReadRequest) ?? WithdrawalRequest.Unknown,
-                Candidate = Section(root, "candidate", s_candidate, ReadCandidate) ?? Candidate.Unknown,
-                MissedContact = Section(root, "missedContact", s_missed, ReadMissed) ?? MissedContact.Unknown,
+                Offer = Section(fields, "offer", s_offer, ReadOffer) ?? Offer.Unknown,
+                Decline = Section(fields, "decline", s_decline, ReadDecline) ?? DeclineEvent.Unknown,
+                Company = Section(fields, "company", s_company, ReadCompany) ?? CompanyContext.Unknown,
+                Request = Section(fields, "request", s_request, ReadRequest) ?? WithdrawalRequest.Unknown,
+                Candidate = Section(fields, "candidate", s_candidate, ReadCandidate) ?? Candidate.Unknown,
+                MissedContact = Section(fields, "missedContact", s_missed, ReadMissed) ?? MissedContact.Unknown,
             };
         }
 
-        private Offer ReadOffer(JsonElement e, string p) => new()
+        private Offer ReadOffer(Fields e, string p) => new()
         {
             Company = Text(e, p, "company"),
             Position = Text(e, p, "position"),
@@ -239,7 +263,7 @@ public static class CaseJson
             Evaluation = Enum(e, p, "evaluation", CandidateEvaluation.Unknown),
         };
 
-        private DeclineEvent ReadDecline(JsonElement e, string p) => new()
+        private DeclineEvent ReadDecline(Fields e, string p) => new()
         {
             DeclinedOn = Date(e, p, "declinedOn"),
             Channel = Enum(e, p, "channel", DeclineChannel.Unknown),
@@ -253,7 +277,7 @@ public static class CaseJson
             PreviouslyReversed = Bool(e, p, "previouslyReversed"),
         };
 
-        private CompanyContext ReadCompany(JsonElement e, string p) => new()
+        private CompanyContext ReadCompany(Fields e, string p) => new()
         {
             SeatStatus = Enum(e, p, "seatStatus", SeatStatus.Unknown),
             SeatOfferedToOther = Bool(e, p, "seatOfferedToOther"),
@@ -263,7 +287,7 @@ public static class CaseJson
             BusinessHours = Hours(e, p),
         };
 
-        private Scheduling.BusinessHours? Hours(JsonElement company, string path)
+        private Scheduling.BusinessHours? Hours(Fields company, string path)
         {
             if (!Value(company, "businessHours", out var element))
             {
@@ -315,7 +339,7 @@ public static class CaseJson
             return null;
         }
 
-        private WithdrawalRequest ReadRequest(JsonElement e, string p) => new()
+        private WithdrawalRequest ReadRequest(Fields e, string p) => new()
         {
             ChangeOfMindReason = Enum(e, p, "changeOfMindReason", ChangeOfMindReason.Unknown),
             PriorRequestOutcome = Enum(e, p, "priorRequestOutcome", PriorRequestOutcome.Unknown),
@@ -324,13 +348,13 @@ public static class CaseJson
             WillingToRedoSelection = Bool(e, p, "willingToRedoSelection"),
         };
 
-        private Candidate ReadCandidate(JsonElement e, string p) => new()
+        private Candidate ReadCandidate(Fields e, string p) => new()
         {
             Name = Text(e, p, "name"),
             School = Text(e, p, "school"),
         };
 
-        private MissedContact ReadMissed(JsonElement e, string p) => new()
+        private MissedContact ReadMissed(Fields e, string p) => new()
         {
             InterviewedOn = Date(e, p, "interviewedOn"),
             FirstMissedCallOn = Date(e, p, "firstMissedCallOn"),
@@ -341,19 +365,19 @@ public static class CaseJson
             HasBackupContact = Bool(e, p, "hasBackupContact"),
         };
 
-        private T? Section<T>(JsonElement root, string name, string[] allowed, Func<JsonElement, string, T> read)
+        private T? Section<T>(Fields root, string name, string[] allowed, Func<Fields, string, T> read)
             where T : class
         {
-            if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            if (!root.TryGet(name, out var element) || element.ValueKind == JsonValueKind.Null)
             {
                 return null;
             }
 
             var path = Child("$", name);
-            return Object(element, path, allowed) ? read(element, path) : null;
+            return Object(element, path, allowed, _sectionSlots) ? read(new Fields(_sectionSlots, allowed), path) : null;
         }
 
-        private DateTimeOffset? AsOf(JsonElement root)
+        private DateTimeOffset? AsOf(Fields root)
         {
             if (!Value(root, "asOf", out var element))
             {
@@ -380,8 +404,13 @@ public static class CaseJson
             return null;
         }
 
-        private bool Object(JsonElement element, string path, string[] allowed)
+        private bool Object(JsonElement element, string path, string[] allowed, JsonElement[]? slots = null)
         {
+            if (slots is not null)
+            {
+                Array.Clear(slots);
+            }
+
             if (element.ValueKind != JsonValueKind.Object)
             {
                 Error("case.wrongType", path, $"Expected an object, not {Describe(element)}.", $"オブジェクトが必要ですが、{Describe(element)}が指定されています。");
@@ -401,6 +430,11 @@ public static class CaseJson
                 if (index >= 0)
                 {
                     seenAllowed |= 1UL << index;
+                    if (slots is not null)
+                    {
+                        // The last of duplicated properties wins, as with JsonElement.TryGetProperty.
+                        slots[index] = property.Value;
+                    }
                 }
 
                 if (duplicate)
@@ -419,11 +453,11 @@ public static class CaseJson
             return true;
         }
 
-        private static bool Value(JsonElement obj, string name, out JsonElement value) =>
-            obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null
+        private static bool Value(Fields obj, string name, out JsonElement value) =>
+            obj.TryGet(name, out value) && value.ValueKind != JsonValueKind.Null
             && !(value.ValueKind == JsonValueKind.String && value.ValueEquals("unknown"u8));
 
-        private TEnum Enum<TEnum>(JsonElement obj, string path, string name, TEnum unknown)
+        private TEnum Enum<TEnum>(Fields obj, string path, string name, TEnum unknown)
             where TEnum : struct, System.Enum
         {
             if (!Value(obj, name, out var element))
@@ -445,7 +479,7 @@ public static class CaseJson
             return unknown;
         }
 
-        private bool? Bool(JsonElement obj, string path, string name)
+        private bool? Bool(Fields obj, string path, string name)
         {
             if (!Value(obj, name, out var element))
             {
@@ -461,7 +495,7 @@ public static class CaseJson
             return null;
         }
 
-        private DateOnly? Date(JsonElement obj, string path, string name)
+        private DateOnly? Date(Fields obj, string path, string name)
         {
             if (!Value(obj, name, out var element))
             {
@@ -482,7 +516,7 @@ public static class CaseJson
             return null;
         }
 
-        private DateTimeOffset? DateTime(JsonElement obj, string path, string name)
+        private DateTimeOffset? DateTime(Fields obj, string path, string name)
         {
             if (!Value(obj, name, out var element))
             {
@@ -502,9 +536,9 @@ public static class CaseJson
             return null;
         }
 
-        private string? Text(JsonElement obj, string path, string name)
+        private string? Text(Fields obj, string path, string name)
         {
-            if (!obj.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            if (!obj.TryGet(name, out var element) || element.ValueKind == JsonValueKind.Null)
             {
                 return null;
             }
