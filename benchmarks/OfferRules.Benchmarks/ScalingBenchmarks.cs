@@ -90,11 +90,31 @@ public class ConcurrencyBenchmarks
         _evaluator = OfferEvaluator.Default;
     }
 
+    /// <summary>
+    /// The same split of pure arithmetic (no OfferRules code, no memory), as a control: it shows how much parallel
+    /// capacity the machine really gave during the run, which on a shared machine can be less than its core count.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = DecideCount, Description = "Control: arithmetic only")]
+    public long ArithmeticControl() => RunSplit(DecideCount, static (_, @case) => Spin(@case.Kind == CaseKind.DeclineWithdrawal ? 1u : 2u));
+
     [Benchmark(OperationsPerInvoke = DecideCount, Description = "Decide, shared evaluator")]
     public long DecideShared() => RunSplit(DecideCount, (evaluator, @case) => (int)(evaluator.Decide(@case).Outlook ?? 0));
 
     [Benchmark(OperationsPerInvoke = ExplainCount, Description = "Evaluate (en), shared evaluator")]
     public long EvaluateShared() => RunSplit(ExplainCount, (evaluator, @case) => evaluator.Evaluate(@case, s_english).Findings.Length);
+
+    private static int Spin(uint seed)
+    {
+        var x = seed;
+        for (var i = 0; i < 64; i++)
+        {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+        }
+
+        return (int)(x & 0xFF);
+    }
 
     private long RunSplit(int total, Func<OfferEvaluator, OfferCase, int> work)
     {
