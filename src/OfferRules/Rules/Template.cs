@@ -28,6 +28,13 @@ internal sealed class Template
     /// <summary>Parses a template; returns an error message instead of throwing.</summary>
     public static Template? TryParse(string source, int maxPlaceholders, out string? error)
     {
+        // Most texts have no placeholder: they are one literal segment, the text itself.
+        if (source.AsSpan().IndexOfAny('{', '}') < 0)
+        {
+            error = null;
+            return new Template(source, source.Length == 0 ? [] : [new Segment(source, null, null)], []);
+        }
+
         var segments = ImmutableArray.CreateBuilder<Segment>();
         var names = new SortedSet<string>(StringComparer.Ordinal);
         var count = 0;
@@ -43,7 +50,11 @@ internal sealed class Template
 
             if (c != '{')
             {
-                literal.Append(c);
+                // Copy the run of plain text up to the next brace at once.
+                var run = source.AsSpan(i).IndexOfAny('{', '}');
+                var length = run < 0 ? source.Length - i : run;
+                literal.Append(source.AsSpan(i, length));
+                i += length - 1;
                 continue;
             }
 
