@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OfferRules.Benchmarks.Cases;
+using OfferRules.Benchmarks.Data;
 using OfferRules.Benchmarks.Peers;
 using OfferRules.Domain;
 using OfferRules.Evaluation;

@@ -1,4 +1,4 @@
-using OfferRules.Benchmarks.Cases;
+using OfferRules.Benchmarks.Data;
 using OfferRules.Domain;
 using OfferRules.Evaluation;
 using OfferRules.Serialization;

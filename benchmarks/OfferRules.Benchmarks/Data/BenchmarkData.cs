@@ -1,10 +1,9 @@
-using OfferRules.Benchmarks.Cases;
 using OfferRules.Benchmarks.Peers;
 using OfferRules.Domain;
 using OfferRules.Evaluation;
 using OfferRules.Serialization;
 
-namespace OfferRules.Benchmarks;
+namespace OfferRules.Benchmarks.Data;
 
 /// <summary>The cases every implementation is measured on.</summary>
 public static class BenchmarkData

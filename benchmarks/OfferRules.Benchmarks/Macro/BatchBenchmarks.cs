@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using OfferRules.Benchmarks.Data;
 using OfferRules.Cli;
 
 namespace OfferRules.Benchmarks;

@@ -1,6 +1,6 @@
 using OfferRules.Domain;
 
-namespace OfferRules.Benchmarks.Cases;
+namespace OfferRules.Benchmarks.Data;
 
 /// <summary>
 /// Generates random cases over every fact of the domain model, with the same distribution as the library's property

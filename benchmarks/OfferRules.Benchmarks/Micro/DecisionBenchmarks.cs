@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using OfferRules.Benchmarks.Data;
 using OfferRules.Benchmarks.Peers;
 using OfferRules.Domain;
 using OfferRules.Evaluation;

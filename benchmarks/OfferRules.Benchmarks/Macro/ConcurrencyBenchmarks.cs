@@ -1,68 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using OfferRules.Benchmarks.Data;
 using OfferRules.Domain;
 using OfferRules.Evaluation;
-using OfferRules.Serialization;
 
 namespace OfferRules.Benchmarks;
-
-/// <summary>Loading (read, validate, compile) the built-in default rule set from its bytes.</summary>
-[MemoryDiagnoser]
-public class DefaultRuleSetLoadBenchmarks
-{
-    private byte[] _full = [];
-    private byte[] _decisionOnly = [];
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _full = SyntheticRuleSets.DefaultPolicyBytes();
-        _decisionOnly = SyntheticRuleSets.DefaultDecisionRulesOnly();
-    }
-
-    [Benchmark(Baseline = true, Description = "Load default rule set (with recommendations)")]
-    public RuleSetLoadResult LoadDefault() => RuleSetJson.Load(_full);
-
-    [Benchmark(Description = "Load default rule set (decision rules only)")]
-    public RuleSetLoadResult LoadDefaultDecisionRules() => RuleSetJson.Load(_decisionOnly);
-}
-
-/// <summary>Load time and decision time as the decline policy grows from 10 to 10,000 rules.</summary>
-[MemoryDiagnoser]
-public class RuleSetScalingBenchmarks
-{
-    /// <summary>How many cases each decision invocation evaluates.</summary>
-    public const int CaseCount = 256;
-
-    private byte[] _json = [];
-    private OfferEvaluator _evaluator = OfferEvaluator.Default;
-    private OfferCase[] _cases = [];
-
-    [Params(10, 100, 1_000, 10_000)]
-    public int Rules { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _json = SyntheticRuleSets.Create(Rules);
-        _evaluator = new OfferEvaluator(RuleSetJson.Load(_json).GetValueOrThrow());
-        _cases = BenchmarkData.EvaluatedCases(CaseCount);
-    }
-
-    [Benchmark(Description = "Load + validate + compile")]
-    public RuleSetLoadResult Load() => RuleSetJson.Load(_json);
-
-    [Benchmark(OperationsPerInvoke = CaseCount, Description = "Decide one case")]
-    public int Decide()
-    {
-        var sum = 0;
-        foreach (var @case in _cases)
-        {
-            sum += (int)(_evaluator.Decide(@case).Outlook ?? 0);
-        }
-
-        return sum;
-    }
-}
 
 /// <summary>One shared evaluator used from 1, 2 and all cores at once; the time is per case, so throughput is its inverse.</summary>
 [MemoryDiagnoser]

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OfferRules.Rules;
 
-namespace OfferRules.Benchmarks;
+namespace OfferRules.Benchmarks.Data;
 
 /// <summary>
 /// Builds rule sets of a chosen size for the scaling benchmarks: the default policy's settings, conduct derivation,

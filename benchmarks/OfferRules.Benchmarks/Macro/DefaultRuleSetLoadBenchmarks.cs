@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Attributes;
+using OfferRules.Benchmarks.Data;
+using OfferRules.Serialization;
+
+namespace OfferRules.Benchmarks;
+
+/// <summary>Loading (read, validate, compile) the built-in default rule set from its bytes.</summary>
+[MemoryDiagnoser]
+public class DefaultRuleSetLoadBenchmarks
+{
+    private byte[] _full = [];
+    private byte[] _decisionOnly = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _full = SyntheticRuleSets.DefaultPolicyBytes();
+        _decisionOnly = SyntheticRuleSets.DefaultDecisionRulesOnly();
+    }
+
+    [Benchmark(Baseline = true, Description = "Load default rule set (with recommendations)")]
+    public RuleSetLoadResult LoadDefault() => RuleSetJson.Load(_full);
+
+    [Benchmark(Description = "Load default rule set (decision rules only)")]
+    public RuleSetLoadResult LoadDefaultDecisionRules() => RuleSetJson.Load(_decisionOnly);
+}

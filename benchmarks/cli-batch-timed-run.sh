@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# A timed run of the real command-line tool on generated JSON Lines: the process, the file reading and the output
+# writing included (to a pipe). Prints cases per second and the peak memory (maximum resident set size) of each run:
+# it stays flat as the input grows, since the tool streams.
+#   bash benchmarks/cli-batch-timed-run.sh [COUNT...]      (default: 100000 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+counts=("${@:-100000}")
+[ $# -gt 0 ] || counts=(100000 1000000)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build -c Release samples/OfferRules.Cli -v quiet -nologo >/dev/null
+dotnet build -c Release benchmarks/OfferRules.Benchmarks -v quiet -nologo >/dev/null
+cli=samples/OfferRules.Cli/bin/Release/net10.0/OfferRules.Cli.dll
+
+for count in "${counts[@]}"; do
+  dotnet benchmarks/OfferRules.Benchmarks/bin/Release/net10.0/OfferRules.Benchmarks.dll generate-jsonl "$count" "$work/cases.jsonl" >/dev/null
+  size=$(stat -c %s "$work/cases.jsonl")
+  for mode in --outlook-only ""; do
+    # The output goes through a pipe to a line count, so that the disk does not limit the json mode (about 20 KB a case).
+    # shellcheck disable=SC2086
+    /usr/bin/time -f '%e %M' -o "$work/time" dotnet "$cli" evaluate --jsonl "$work/cases.jsonl" $mode | wc -l >"$work/lines" || true
+    read -r seconds maxrss <"$work/time"
+    lines=$(cat "$work/lines")
+    rate=$(awk -v n="$lines" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
+    printf '%-9s cases (%5.1f MB in) %-15s %6.2f s  %8s cases/s  peak memory %5.0f MB\n' \
+      "$count" "$(awk -v b="$size" 'BEGIN { print b / 1e6 }')" "${mode:---format json}" "$seconds" "$rate" "$(awk -v k="$maxrss" 'BEGIN { print k / 1024 }')"
+  done
+done
