@@ -18,7 +18,7 @@ for count in "${counts[@]}"; do
   dotnet benchmarks/OfferRules.Benchmarks/bin/Release/net10.0/OfferRules.Benchmarks.dll generate-jsonl "$count" "$work/cases.jsonl" >/dev/null
   size=$(stat -c %s "$work/cases.jsonl")
   for mode in --outlook-only ""; do
-    # The output goes through a pipe to a line count, so that the disk does not limit the json mode (about 20 KB a case).
+    # The output goes through a pipe to a line count, so that the disk does not limit the json mode (about 10 KB a case).
     # shellcheck disable=SC2086
     /usr/bin/time -f '%e %M' -o "$work/time" dotnet "$cli" evaluate --jsonl "$work/cases.jsonl" $mode | wc -l >"$work/lines" || true
     read -r seconds maxrss <"$work/time"
