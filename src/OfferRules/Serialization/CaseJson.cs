@@ -325,7 +325,8 @@ public static class CaseJson
             if (element.ValueKind == JsonValueKind.String)
             {
                 var text = element.GetString()!;
-                if (ParseDate(text) is { } date)
+                // 0001-01-01 at midnight in Japan is before the first instant a DateTimeOffset can hold.
+                if (ParseDate(text) is { } date && date > DateOnly.MinValue)
                 {
                     return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), s_japan);
                 }

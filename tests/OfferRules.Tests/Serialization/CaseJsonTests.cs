@@ -202,4 +202,13 @@ public sealed class CaseJsonTests
         Assert.False(result.Success);
         Assert.Equal(path, result.Issues[0].Path);
     }
+
+    [Fact]
+    public void Read_AsOfOnTheFirstDayOfTheCalendar_IsAnIssueNotAnException()
+    {
+        var result = CaseJson.Read("""{ "asOf": "0001-01-01" }""");
+
+        Assert.False(result.Success);
+        Assert.Equal(("case.invalidValue", "$.asOf"), (result.Issues[0].Code, result.Issues[0].Path));
+    }
 }
