@@ -39,6 +39,115 @@ internal static class JsonPositions
         return result;
     }
 
+    /// <summary>
+    /// Finds the first string or property name that parses but cannot be read as text: an escaped lone surrogate such
+    /// as <c>"\uD800"</c>, which System.Text.Json accepts when parsing and throws on when the string is read.
+    /// Only escaped strings are decoded, and only when the text has a <c>\u</c> escape at all.
+    /// </summary>
+    /// <returns>The byte offset of the string, or -1 when every string can be read.</returns>
+    public static long FindUnreadableString(ReadOnlySpan<byte> utf8Json, int maxDepth)
+    {
+        if (utf8Json.IndexOf("\\u"u8) < 0)
+        {
+            return -1;
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && !CanRead(ref reader))
+                {
+                    return reader.TokenStartIndex;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Only called on text that parsed; a tokenizer error here is not a string problem.
+        }
+
+        return -1;
+    }
+
+    /// <summary>Gets the JSON Pointer of the value that starts at a byte offset; for a property name, the pointer of its object.</summary>
+    public static string PointerAt(ReadOnlySpan<byte> utf8Json, long offset)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
+        var paths = new Stack<(string Path, bool IsArray, int Index, string? Name)>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        var top = paths.Pop();
+                        if (reader.TokenStartIndex >= offset)
+                        {
+                            return top.Path;
+                        }
+
+                        paths.Push((top.Path, false, 0, reader.GetString() ?? string.Empty));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        paths.Pop();
+                        break;
+                    default:
+                        var pointer = CurrentPointer(paths);
+                        if (reader.TokenStartIndex >= offset)
+                        {
+                            return pointer;
+                        }
+
+                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                        {
+                            paths.Push((pointer, reader.TokenType == JsonTokenType.StartArray, 0, null));
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // A position is a convenience; the document root is the fallback.
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>Gets the 1-based line and column (in bytes) of a byte offset.</summary>
+    public static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8Json, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < utf8Json.Length; i++)
+        {
+            if (utf8Json[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, offset - lineStart + 1);
+    }
+
+    private static bool CanRead(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static void Walk(ReadOnlySpan<byte> utf8Json, Dictionary<string, long> wanted)
     {
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
@@ -98,21 +207,5 @@ internal static class JsonPositions
         {
             wanted[pointer] = offset;
         }
-    }
-
-    private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8Json, int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < utf8Json.Length; i++)
-        {
-            if (utf8Json[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart + 1);
     }
 }

@@ -65,6 +65,7 @@ public sealed class EvaluationSchemaTests
     [InlineData("{ \"decline\": ")]
     [InlineData("""{ "decline": { "channel": "fax" }, "offer": { "company": 1 }, "extra": true }""")]
     [InlineData("[]")]
+    [InlineData("\"\\uD800\"")]
     public void EvaluationSchema_ResultOfUnreadableCase_IsValid(string json)
     {
         var result = OfferEvaluator.Default.EvaluateJson(System.Text.Encoding.UTF8.GetBytes(json), new EvaluationOptions { Language = "ja" });
