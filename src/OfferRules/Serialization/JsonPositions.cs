@@ -2,9 +2,15 @@ using System.Text.Json;
 
 namespace OfferRules.Serialization;
 
-/// <summary>Adds line and column numbers to diagnostics by walking the source once more. Runs only when loading failed.</summary>
+/// <summary>
+/// Adds line and column numbers to diagnostics by walking the source once more. Runs only when loading failed, so it
+/// is written to stay linear in the size of a hostile file: only the containers on the way to a diagnostic are entered,
+/// every other subtree is skipped without building its pointers, and all positions are counted in one sweep.
+/// </summary>
 internal static class JsonPositions
 {
+    private const int MaxDepth = 256;
+
     public static IEnumerable<RuleSetDiagnostic> Locate(ReadOnlySpan<byte> utf8Json, List<RuleSetDiagnostic> diagnostics)
     {
         var wanted = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -22,12 +28,13 @@ internal static class JsonPositions
             // The document parsed before, so this cannot happen; positions are a convenience, never a new failure.
         }
 
+        var positions = LinesAndColumns(utf8Json, wanted.Values);
         var result = new List<RuleSetDiagnostic>(diagnostics.Count);
         foreach (var d in diagnostics)
         {
             if (wanted.TryGetValue(d.Path, out var offset) && offset >= 0)
             {
-                var (line, column) = LineAndColumn(utf8Json, (int)offset);
+                var (line, column) = positions[offset];
                 result.Add(d with { Line = line, Column = column });
             }
             else
@@ -71,42 +78,49 @@ internal static class JsonPositions
         return -1;
     }
 
-    /// <summary>Gets the JSON Pointer of the value that starts at a byte offset; for a property name, the pointer of its object.</summary>
+    /// <summary>
+    /// Gets the JSON Pointer of the value that starts at a byte offset; for a property name, the pointer of its object.
+    /// The path is kept as segments and joined once, so the cost is linear however long the keys on the way are.
+    /// </summary>
     public static string PointerAt(ReadOnlySpan<byte> utf8Json, long offset)
     {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
-        var paths = new Stack<(string Path, bool IsArray, int Index, string? Name)>();
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+        var containers = new List<(bool IsArray, int Index, string? Name)>();
         try
         {
             while (reader.Read())
             {
-                switch (reader.TokenType)
+                var token = reader.TokenType;
+                if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
-                    case JsonTokenType.PropertyName:
-                        var top = paths.Pop();
-                        if (reader.TokenStartIndex >= offset)
-                        {
-                            return top.Path;
-                        }
+                    containers.RemoveAt(containers.Count - 1);
+                    continue;
+                }
 
-                        paths.Push((top.Path, false, 0, reader.GetString() ?? string.Empty));
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        paths.Pop();
-                        break;
-                    default:
-                        var pointer = CurrentPointer(paths);
-                        if (reader.TokenStartIndex >= offset)
-                        {
-                            return pointer;
-                        }
+                if (token == JsonTokenType.PropertyName)
+                {
+                    if (reader.TokenStartIndex >= offset)
+                    {
+                        return Join(containers, includeLast: false);
+                    }
 
-                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                        {
-                            paths.Push((pointer, reader.TokenType == JsonTokenType.StartArray, 0, null));
-                        }
+                    containers[^1] = (false, 0, reader.GetString());
+                    continue;
+                }
 
-                        break;
+                if (containers.Count > 0 && containers[^1].IsArray)
+                {
+                    containers[^1] = (true, containers[^1].Index + 1, null);
+                }
+
+                if (reader.TokenStartIndex >= offset)
+                {
+                    return Join(containers, includeLast: true);
+                }
+
+                if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    containers.Add((token == JsonTokenType.StartArray, -1, null));
                 }
             }
         }
@@ -121,18 +135,51 @@ internal static class JsonPositions
     /// <summary>Gets the 1-based line and column (in bytes) of a byte offset.</summary>
     public static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8Json, int offset)
     {
+        var before = utf8Json[..Math.Clamp(offset, 0, utf8Json.Length)];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, offset - lineStart + 1);
+    }
+
+    /// <summary>Counts lines up to every offset in one sweep over the text.</summary>
+    private static Dictionary<long, (int Line, int Column)> LinesAndColumns(ReadOnlySpan<byte> utf8Json, IEnumerable<long> offsets)
+    {
+        var result = new Dictionary<long, (int Line, int Column)>();
         var line = 1;
         var lineStart = 0;
-        for (var i = 0; i < offset && i < utf8Json.Length; i++)
+        var scanned = 0;
+        foreach (var offset in offsets.Where(o => o >= 0).Distinct().Order())
         {
-            if (utf8Json[i] == (byte)'\n')
+            var end = (int)Math.Min(offset, utf8Json.Length);
+            var span = utf8Json[scanned..end];
+            var last = span.LastIndexOf((byte)'\n');
+            if (last >= 0)
             {
-                line++;
-                lineStart = i + 1;
+                line += span.Count((byte)'\n');
+                lineStart = scanned + last + 1;
             }
+
+            scanned = end;
+            result[offset] = (line, (int)offset - lineStart + 1);
         }
 
-        return (line, offset - lineStart + 1);
+        return result;
+    }
+
+    private static string Join(List<(bool IsArray, int Index, string? Name)> containers, bool includeLast)
+    {
+        var pointer = string.Empty;
+        for (var i = 0; i < containers.Count; i++)
+        {
+            var (isArray, index, name) = containers[i];
+            if (i == containers.Count - 1 && !includeLast)
+            {
+                break;
+            }
+
+            pointer = isArray ? JsonWalker.Child(pointer, index) : JsonWalker.Child(pointer, name ?? string.Empty);
+        }
+
+        return pointer;
     }
 
     private static bool CanRead(ref Utf8JsonReader reader)
@@ -148,9 +195,22 @@ internal static class JsonPositions
         }
     }
 
+    /// <summary>
+    /// Records where each wanted pointer starts: at its property name for a member, at its value for an array item or
+    /// the root. Enters only the containers on the way to a wanted pointer and skips every other subtree.
+    /// </summary>
     private static void Walk(ReadOnlySpan<byte> utf8Json, Dictionary<string, long> wanted)
     {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
+        var onTheWay = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pointer in wanted.Keys)
+        {
+            for (var end = pointer.LastIndexOf('/'); end >= 0; end = end == 0 ? -1 : pointer.LastIndexOf('/', end - 1))
+            {
+                onTheWay.Add(pointer[..end]);
+            }
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip });
         var paths = new Stack<(string Path, bool IsArray, int Index, string? Name)>();
         while (reader.Read())
         {
@@ -170,7 +230,14 @@ internal static class JsonPositions
                     Mark(wanted, pointer, reader.TokenStartIndex);
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     {
-                        paths.Push((pointer, reader.TokenType == JsonTokenType.StartArray, 0, null));
+                        if (onTheWay.Contains(pointer))
+                        {
+                            paths.Push((pointer, reader.TokenType == JsonTokenType.StartArray, 0, null));
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
                     }
 
                     break;

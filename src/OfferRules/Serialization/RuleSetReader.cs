@@ -609,6 +609,12 @@ internal sealed class RuleSetReader
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
+            if (_walker.Saturated)
+            {
+                _walker.StopEarly(pointer);
+                yield break;
+            }
+
             yield return (item, JsonWalker.Child(pointer, index++));
         }
     }
@@ -721,8 +727,9 @@ internal sealed class RuleSetReader
             if (child is null)
             {
                 ok = false;
-                if (_nodeLimitReported)
+                if (_nodeLimitReported || _walker.Saturated)
                 {
+                    _walker.StopEarly(at);
                     break;
                 }
             }
@@ -795,7 +802,8 @@ internal sealed class RuleSetReader
 
                 if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
                 {
-                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "values"), $"'values' must be a non-empty array, not {JsonWalker.Describe(values)}.");
+                    var actual = values.ValueKind == JsonValueKind.Array ? "an empty array" : JsonWalker.Describe(values);
+                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "values"), $"'values' must be a non-empty array, not {actual}.");
                     return null;
                 }
 
