@@ -101,6 +101,44 @@ public sealed class RuleSetSchemaTests
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public void RuleSetSchema_TenantFile_IsValid()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "tenant-ruleset.json"));
+
+        Assert.Empty(Schemas.Errors(Schemas.RuleSet, bytes));
+    }
+
+    [Fact]
+    public void RuleSetSchema_HostileFilesThatParse_AreRejectedUnlessOnlyTheLoaderCanTell()
+    {
+        // Problems a JSON Schema cannot express: references and cycles, unique ids and kinds, literal types, the order
+        // of the timing bands, 'atLeast' against the length of 'of', and placeholders compared across languages.
+        string[] onlyTheLoader =
+        [
+            "atleast-more-than-of.json", "conditions-40-deep.json", "duplicate-condition-id.json", "duplicate-json-key.json", "duplicate-policy-kind.json",
+            "duplicate-rule-id.json", "impossible-date-literal.json", "placeholders-differ.json", "reference-cycle.json",
+            "self-reference.json", "timing-bands-not-growing.json", "type-mismatch-boolean.json", "type-mismatch-number-as-string.json",
+            "type-mismatch-order-on-enum.json", "unknown-enum-literal.json", "unknown-reference.json",
+        ];
+        var accepted = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "hostile-rulesets"), "*.json"))
+        {
+            var bytes = File.ReadAllBytes(file);
+            if (!IsReadableJson(bytes))
+            {
+                continue;
+            }
+
+            if (Schemas.Errors(Schemas.RuleSet, bytes).Count == 0)
+            {
+                accepted.Add(Path.GetFileName(file));
+            }
+        }
+
+        Assert.Equal(onlyTheLoader.Order(StringComparer.Ordinal), accepted.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(AcceptedRuleFiles))]
     public void RuleSetSchema_RuleFileTheLoaderAccepts_IsValid(string json)
@@ -129,6 +167,27 @@ public sealed class RuleSetSchemaTests
 
         Assert.Contains(loaded.Diagnostics, d => d.Code == code);
         Assert.Empty(Schemas.Errors(Schemas.RuleSet, json));
+    }
+
+    private static bool IsReadableJson(byte[] bytes)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(bytes, new System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
+            while (reader.Read())
+            {
+                if (reader.TokenType is System.Text.Json.JsonTokenType.String or System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    _ = reader.GetString();
+                }
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static string WithMessage(string en, string ja) =>
