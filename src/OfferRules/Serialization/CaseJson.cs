@@ -100,6 +100,17 @@ public static class CaseJson
 
         using (document)
         {
+            // System.Text.Json parses an escaped lone surrogate ("\uD800") but throws when the string is read.
+            var unreadable = JsonPositions.FindUnreadableString(utf8Json, MaxDepth);
+            if (unreadable >= 0)
+            {
+                var (line, column) = JsonPositions.LineAndColumn(utf8Json, (int)unreadable);
+                return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", "$", Say(
+                    lang,
+                    $"The text has a string that is not valid Unicode, such as a lone \\uD800 (line {line}, byte {column}).",
+                    $"正しい Unicode ではない文字列(対になっていない \\uD800 など)があります(line {line}, byte {column})。")));
+            }
+
             var walker = new Walker(lang);
             var @case = walker.ReadCase(document.RootElement);
             return new CaseReadResult(walker.HasErrors ? null : @case, [.. walker.Issues]);
@@ -341,7 +352,8 @@ public static class CaseJson
             if (element.ValueKind == JsonValueKind.String)
             {
                 var text = element.GetString()!;
-                if (ParseDate(text) is { } date)
+                // 0001-01-01 at midnight in Japan is before the first instant a DateTimeOffset can hold.
+                if (ParseDate(text) is { } date && date > DateOnly.MinValue)
                 {
                     return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), s_japan);
                 }

@@ -33,6 +33,13 @@ internal sealed class RuleSetReader
     private static readonly string[] s_textProps = ["en", "ja"];
     private static readonly string[] s_compareProps = ["fact", "op", "value", "values"];
 
+    /// <summary>
+    /// The longest catalogued name (a fact, an operator or an enum value) read before it is looked up. Fixed, so that
+    /// tightening <see cref="RuleSetLimits.MaxIdLength"/> for a tenant never rejects a valid name such as
+    /// <c>company.unfairPressureOrRescission</c>; every such name is far shorter.
+    /// </summary>
+    private const int MaxNameLength = 100;
+
     private readonly JsonWalker _walker;
     private readonly RuleSetLimits _limits;
     private int _nodes;
@@ -568,7 +575,7 @@ internal sealed class RuleSetReader
     private TEnum? EnumValue<TEnum>(JsonElement obj, string pointer, string name, string what, bool required, bool allowZero = false)
         where TEnum : struct, Enum
     {
-        var text = _walker.String(obj, pointer, name, required, what, _limits.MaxIdLength);
+        var text = _walker.String(obj, pointer, name, required, what, MaxNameLength);
         if (text is null)
         {
             return null;
@@ -602,6 +609,12 @@ internal sealed class RuleSetReader
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
+            if (_walker.Saturated)
+            {
+                _walker.StopEarly(pointer);
+                yield break;
+            }
+
             yield return (item, JsonWalker.Child(pointer, index++));
         }
     }
@@ -714,8 +727,9 @@ internal sealed class RuleSetReader
             if (child is null)
             {
                 ok = false;
-                if (_nodeLimitReported)
+                if (_nodeLimitReported || _walker.Saturated)
                 {
+                    _walker.StopEarly(at);
                     break;
                 }
             }
@@ -735,8 +749,8 @@ internal sealed class RuleSetReader
             return null;
         }
 
-        var name = _walker.String(element, pointer, "fact", true, "A comparison", _limits.MaxIdLength);
-        var opText = _walker.String(element, pointer, "op", true, "A comparison", _limits.MaxIdLength);
+        var name = _walker.String(element, pointer, "fact", true, "A comparison", MaxNameLength);
+        var opText = _walker.String(element, pointer, "op", true, "A comparison", MaxNameLength);
         if (name is null || opText is null)
         {
             return null;
@@ -788,7 +802,8 @@ internal sealed class RuleSetReader
 
                 if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
                 {
-                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "values"), $"'values' must be a non-empty array, not {JsonWalker.Describe(values)}.");
+                    var actual = values.ValueKind == JsonValueKind.Array ? "an empty array" : JsonWalker.Describe(values);
+                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "values"), $"'values' must be a non-empty array, not {actual}.");
                     return null;
                 }
 
