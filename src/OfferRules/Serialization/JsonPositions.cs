@@ -100,7 +100,7 @@ internal static class JsonPositions
         }
     }
 
-    private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8Json, int offset)
+    public static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8Json, int offset)
     {
         var line = 1;
         var lineStart = 0;

@@ -60,9 +60,10 @@ public static class RuleSetJson
 
         var walker = new JsonWalker(limits.MaxDiagnostics);
         JsonDocument document;
+        var options = new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+            var reader = new Utf8JsonReader(utf8Json, options);
             document = JsonDocument.ParseValue(ref reader);
         }
         catch (JsonException ex)
@@ -77,6 +78,18 @@ public static class RuleSetJson
 
         using (document)
         {
+            if (JsonEscapes.FindUnreadableString(utf8Json, options, out var offset) is { } at)
+            {
+                var pointer = string.Empty;
+                foreach (var segment in at)
+                {
+                    pointer = segment is int index ? JsonWalker.Child(pointer, index) : JsonWalker.Child(pointer, (string)segment);
+                }
+
+                var (line, column) = JsonPositions.LineAndColumn(utf8Json, (int)offset);
+                return Failed([new RuleSetDiagnostic("json.malformed", pointer, "The text has an escape that is not a valid Unicode character, such as a lone surrogate \\ud800.") { Line = line, Column = column }]);
+            }
+
             var model = new RuleSetReader(walker, limits).Read(document.RootElement);
             var plan = model is null ? null : RuleSetCompiler.Compile(model, walker);
             if (plan is null || walker.HasErrors)
