@@ -88,6 +88,12 @@ public static class CaseJson
         {
             var reader = new Utf8JsonReader(utf8Json, options);
             document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                // ParseValue stops after one value; anything but white space after it is not one JSON document.
+                document.Dispose();
+                return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", "$", Say(lang, "The text holds more than one JSON value.", "JSON の値が複数あります。")));
+            }
         }
         catch (JsonException ex)
         {

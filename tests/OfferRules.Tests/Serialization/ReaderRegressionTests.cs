@@ -141,6 +141,41 @@ public sealed class ReaderRegressionTests
         Assert.Equal(("case.invalidValue", "$.candidate.name"), (issue.Code, issue.Path));
     }
 
+    // Found by the bad-input corpus: JsonDocument.ParseValue reads one value and stops, so text after it was ignored.
+    [Theory]
+    [InlineData("{}{}")]
+    [InlineData("{ \"asOf\": \"2025-07-02\" } trailing")]
+    [InlineData("{} null")]
+    [InlineData("{} [")]
+    public void Read_TextAfterTheCase_IsMalformed(string json)
+    {
+        var result = CaseJson.Read(json);
+
+        Assert.False(result.Success);
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(("case.malformedJson", "$"), (issue.Code, issue.Path));
+    }
+
+    [Fact]
+    public void Read_WhiteSpaceAfterTheCase_IsAccepted()
+    {
+        Assert.True(CaseJson.Read("{ \"asOf\": \"2025-07-02\" } \r\n\t ").Success);
+    }
+
+    [Theory]
+    [InlineData("{}{}")]
+    [InlineData("{} 1")]
+    public void Load_TextAfterTheRuleSet_IsMalformed(string trailing)
+    {
+        var json = RuleSets.With("[]") + trailing;
+
+        var result = RuleSetJson.Load(json);
+
+        Assert.False(result.Success);
+        Assert.Equal("json.malformed", Assert.Single(result.Diagnostics).Code);
+        Assert.True(RuleSetJson.Load(RuleSets.With("[]") + " // a comment\n").Success);
+    }
+
     // Found while writing the rule-set seeds: a threshold of int.MaxValue overflowed (checked arithmetic) when the
     // compiler added the probe one day past it.
     [Theory]
