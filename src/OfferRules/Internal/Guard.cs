@@ -14,8 +14,8 @@ internal static class Guard
     /// <summary>The latest date a case may hold; it leaves room for the date arithmetic of an evaluation.</summary>
     public static readonly DateOnly MaxDate = new(2999, 12, 31);
 
-    private static readonly long MinUtcTicks = new DateTimeOffset(MinDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).UtcTicks;
-    private static readonly long EndUtcTicks = new DateTimeOffset(MaxDate.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).UtcTicks;
+    private static readonly long s_minUtcTicks = new DateTimeOffset(MinDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).UtcTicks;
+    private static readonly long s_endUtcTicks = new DateTimeOffset(MaxDate.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).UtcTicks;
 
     /// <summary>Gets the supported range as text for messages.</summary>
     public static string SupportedRange => "1900-01-01 to 2999-12-31";
@@ -24,7 +24,7 @@ internal static class Guard
     public static bool IsSupported(DateOnly date) => date >= MinDate && date <= MaxDate;
 
     /// <summary>Whether the date of an instant in Japan lies between <see cref="MinDate"/> and <see cref="MaxDate"/>.</summary>
-    public static bool IsSupported(DateTimeOffset instant) => instant.UtcTicks >= MinUtcTicks && instant.UtcTicks < EndUtcTicks;
+    public static bool IsSupported(DateTimeOffset instant) => instant.UtcTicks >= s_minUtcTicks && instant.UtcTicks < s_endUtcTicks;
 
     public static DateOnly? SupportedDate(DateOnly? value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
