@@ -12,11 +12,6 @@ internal static class CaseValidator
     /// <summary>Returns whether the case has an error. With a <see langword="null"/> sink it stops at the first error and allocates nothing.</summary>
     public static bool Validate(OfferCase c, DateOnly asOf, List<ValidationIssue>? sink, Language language)
     {
-        if (!DatesInRange(c, asOf, sink, language))
-        {
-            return true;
-        }
-
         var errors = false;
         var offer = c.Offer;
         var decline = c.Decline;
@@ -185,41 +180,6 @@ internal static class CaseValidator
             Add(sink, IssueSeverity.Warning, "W-06", "$.decline.circumstanceChanged", language,
                 "A changed situation only counts when the decline had an unavoidable reason (family or health); here it has no effect.",
                 "事情の変化が考慮されるのは、家族や健康などやむを得ない理由で辞退した場合だけです。この場合は影響しません。");
-        }
-    }
-
-    /// <summary>The dates the library reasons about: far enough either side of any real case to keep day arithmetic safe.</summary>
-    private static readonly DateOnly s_minDate = new(1900, 1, 1);
-    private static readonly DateOnly s_maxDate = new(2999, 12, 31);
-
-    /// <summary>V-07: every date lies between 1900 and 2999; beyond that the day arithmetic of planning would overflow.</summary>
-    private static bool DatesInRange(OfferCase c, DateOnly asOf, List<ValidationIssue>? sink, Language language)
-    {
-        var ok = true;
-        Check(asOf, "$.asOf");
-        Check(c.Offer.OfferedOn, "$.offer.offeredOn");
-        Check(c.Offer.StartsOn, "$.offer.startsOn");
-        Check(c.Decline.DeclinedOn, "$.decline.declinedOn");
-        Check(c.MissedContact.InterviewedOn, "$.missedContact.interviewedOn");
-        Check(c.MissedContact.FirstMissedCallOn, "$.missedContact.firstMissedCallOn");
-        Check(c.Request.PlannedContactAt is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null, "$.request.plannedContactAt");
-        Check(c.MissedContact.PlannedCallAt is { } q ? DateOnly.FromDateTime(q.UtcDateTime) : null, "$.missedContact.plannedCallAt");
-        return ok;
-
-        void Check(DateOnly? date, string path)
-        {
-            if (date is not { } d || (d >= s_minDate && d <= s_maxDate))
-            {
-                return;
-            }
-
-            ok = false;
-            if (sink is not null)
-            {
-                Add(sink, IssueSeverity.Error, "V-07", path, language,
-                    $"The date {d:yyyy-MM-dd} is outside the years 1900 to 2999 that OfferRules works with.",
-                    $"{d:yyyy-MM-dd} は OfferRules が扱う1900年から2999年の範囲外です。");
-            }
         }
     }
 

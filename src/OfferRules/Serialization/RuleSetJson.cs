@@ -84,10 +84,17 @@ public static class RuleSetJson
         }
 
         JsonDocument document;
+        var options = new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+            var reader = new Utf8JsonReader(utf8Json, options);
             document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                // ParseValue stops after one value; anything but white space or comments after it is not one document.
+                document.Dispose();
+                return Failed([new RuleSetDiagnostic("json.malformed", string.Empty, "The text holds more than one JSON value.")]);
+            }
         }
         catch (JsonException ex)
         {

@@ -14,6 +14,9 @@ namespace OfferRules.Serialization;
 /// </summary>
 internal sealed class RuleSetReader
 {
+    /// <summary>The largest day count a rule may compare with (about 100 years).</summary>
+    private const int MaxDays = 36_500;
+
     private static readonly string[] s_rootProps = ["$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "conduct", "policies"];
     private static readonly string[] s_bandProps = ["immediateMaxDays", "withinWeekMaxDays", "lateMaxDays"];
     private static readonly string[] s_conductProps = ["cases", "otherwise"];
@@ -849,6 +852,13 @@ internal sealed class RuleSetReader
             case FactType.Bool when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                 return value.ValueKind == JsonValueKind.True ? 1 : 0;
             case FactType.Int when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number != FactCatalog.Unknown:
+                if (number is < -MaxDays or > MaxDays)
+                {
+                    // Day counts are compared and probed one day either side; a bound keeps that arithmetic in range.
+                    _walker.Error("ruleSet.outOfRange", pointer, $"'{fact.Name}' counts days; compare it with a number from -{MaxDays} to {MaxDays}, not {number}.");
+                    return null;
+                }
+
                 return number;
             case FactType.Date when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out var date):
                 return date.DayNumber;

@@ -28,19 +28,6 @@ public sealed class CaseValidatorTests
         Assert.Contains(result.Issues, i => i.Code == code && i.Path == path && i.Severity == IssueSeverity.Error);
     }
 
-    [Theory]
-    [InlineData("""{"asOf":"9999-12-31","decline":{"declinedOn":"9999-12-31"},"company":{"seatStatus":"open"}}""", "$.asOf")]
-    [InlineData("""{"asOf":"2025-07-01","offer":{"startsOn":"1066-10-14"}}""", "$.offer.startsOn")]
-    [InlineData("""{"kind":"missedEmployerContact","asOf":"2025-07-01","missedContact":{"plannedCallAt":"9999-12-31T23:00:00+09:00"}}""", "$.missedContact.plannedCallAt")]
-    public void EvaluateJson_DateOutsideSupportedYears_IsInvalidNotAnException(string json, string path)
-    {
-        var result = OfferEvaluator.Default.EvaluateJson(System.Text.Encoding.UTF8.GetBytes(json));
-
-        Assert.Equal(EvaluationStatus.Invalid, result.Status);
-        Assert.Contains(result.Issues, i => i.Code == "V-07" && i.Path == path);
-        Assert.Equal(EvaluationStatus.Invalid, OfferEvaluator.Default.Decide(OfferRules.Serialization.CaseJson.Read(json).Value!).Status);
-    }
-
     [Fact]
     public void Evaluate_FutureDeclineWithPriorRequest_AlsoReportsV05()
     {

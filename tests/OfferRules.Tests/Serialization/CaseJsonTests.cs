@@ -222,8 +222,9 @@ public sealed class CaseJsonTests
 
         Assert.False(result.Success);
         var issue = Assert.Single(result.Issues);
-        Assert.Equal(("case.malformedJson", "$"), (issue.Code, issue.Path));
-        Assert.Contains("(line 1, byte ", issue.Message, StringComparison.Ordinal);
+        Assert.Equal("case.malformedJson", issue.Code);
+        Assert.StartsWith("$", issue.Path, StringComparison.Ordinal); // the member that holds the escape; ReaderRegressionTests pins each path
+        Assert.Contains("(byte ", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]
