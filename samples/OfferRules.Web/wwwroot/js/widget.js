@@ -276,7 +276,8 @@
     statusBox.textContent = w.loading;
     let response;
     try {
-      response = await fetch(`/api/evaluations?lang=${language}`, {
+      // Relative, so that the page also works under a path base (for example /offerrules/).
+      response = await fetch(`api/evaluations?lang=${language}`, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json, application/problem+json" },
         body: JSON.stringify(buildCase()),
