@@ -122,14 +122,21 @@ internal static class EvaluationEndpoints
 
         var lines = RequestBodies.ReadLinesAsync(
             context.Request.Body, settings.MaxCaseBytes, settings.MaxBatchBytes, settings.MaxBatchCases, context.RequestAborted);
-        await foreach (var line in lines)
+        try
         {
-            var result = line.Problem == RequestBodies.LineProblem.None
-                ? evaluator.EvaluateJson(line.Bytes, options)
-                : evaluator.CreateInvalid([LineIssue(line, settings, language)]);
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(EvaluationJson.ToJson(result, $"line {line.Number}")), context.RequestAborted);
-            await response.Body.WriteAsync(NewLine, context.RequestAborted);
-            await response.Body.FlushAsync(context.RequestAborted);
+            await foreach (var line in lines)
+            {
+                var result = line.Problem == RequestBodies.LineProblem.None
+                    ? evaluator.EvaluateJson(line.Bytes, options)
+                    : evaluator.CreateInvalid([LineIssue(line, settings, language)]);
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes(EvaluationJson.ToJson(result, $"line {line.Number}")), context.RequestAborted);
+                await response.Body.WriteAsync(NewLine, context.RequestAborted);
+                await response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: there is no one left to answer.
         }
     }
 

@@ -85,12 +85,17 @@ public sealed class BrowserTests
         Assert.Contains("1件", await page.TextContentAsync("#results-status"));
         await SaveScreenshotAsync(page, "widget-invalid-ja.png", fullPage: false);
 
-        // Fixing the date clears the problem.
+        // Fixing the date clears the problem; a call planned for a Sunday night is a warning next to its field.
         await page.FillAsync("[name='decline.declinedOn']", "2025-07-01");
+        await page.ClickAsync("#more-request summary");
+        await page.FillAsync("[name='request.plannedContactAt']", "2025-07-06T21:00");
         await page.ClickAsync("#submit");
         await page.Locator("#outlook-label").WaitForAsync();
         Assert.Equal(0, await page.Locator(".field .error-text").CountAsync());
         Assert.False(await page.IsVisibleAsync("#error-summary"));
+        var planned = page.Locator(".field[data-path='$.request.plannedContactAt']");
+        Assert.Equal(1, await planned.Locator(".warning-text").CountAsync());
+        Assert.Null(await page.GetAttributeAsync("#f-request-plannedContactAt", "aria-invalid"));
     }
 
     [ChromiumFact]
