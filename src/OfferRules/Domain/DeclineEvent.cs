@@ -10,7 +10,8 @@ public sealed record DeclineEvent
     public static DeclineEvent Unknown { get; } = new();
 
     /// <summary>Gets the date the decline reached the company.</summary>
-    public DateOnly? DeclinedOn { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900-01-01 or after 2999-12-31.</exception>
+    public DateOnly? DeclinedOn { get; init => field = Guard.SupportedDate(value, nameof(DeclinedOn)); }
 
     /// <summary>Gets how the decline was delivered.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="DeclineChannel"/>.</exception>

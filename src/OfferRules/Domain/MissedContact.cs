@@ -10,10 +10,12 @@ public sealed record MissedContact
     public static MissedContact Unknown { get; } = new();
 
     /// <summary>Gets the date of the interview.</summary>
-    public DateOnly? InterviewedOn { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900-01-01 or after 2999-12-31.</exception>
+    public DateOnly? InterviewedOn { get; init => field = Guard.SupportedDate(value, nameof(InterviewedOn)); }
 
     /// <summary>Gets the date of the first missed call from the employer.</summary>
-    public DateOnly? FirstMissedCallOn { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900-01-01 or after 2999-12-31.</exception>
+    public DateOnly? FirstMissedCallOn { get; init => field = Guard.SupportedDate(value, nameof(FirstMissedCallOn)); }
 
     /// <summary>Gets why the calls were missed.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="MissedContactCause"/>.</exception>
@@ -23,7 +25,8 @@ public sealed record MissedContact
     public bool? EmployerSaidPositionFilled { get; init; }
 
     /// <summary>Gets the moment the candidate plans to call back.</summary>
-    public DateTimeOffset? PlannedCallAt { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The date in Japan is before 1900-01-01 or after 2999-12-31.</exception>
+    public DateTimeOffset? PlannedCallAt { get; init => field = Guard.SupportedInstant(value, nameof(PlannedCallAt)); }
 
     /// <summary>Gets how the candidate plans to respond.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="MissedContactChannel"/>.</exception>

@@ -30,10 +30,12 @@ public sealed record Offer
     public HiringTrack Track { get; init => field = Guard.Defined(value, nameof(Track)); }
 
     /// <summary>Gets the date the offer was made.</summary>
-    public DateOnly? OfferedOn { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900-01-01 or after 2999-12-31.</exception>
+    public DateOnly? OfferedOn { get; init => field = Guard.SupportedDate(value, nameof(OfferedOn)); }
 
     /// <summary>Gets the planned first working day.</summary>
-    public DateOnly? StartsOn { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900-01-01 or after 2999-12-31.</exception>
+    public DateOnly? StartsOn { get; init => field = Guard.SupportedDate(value, nameof(StartsOn)); }
 
     /// <summary>Gets how far the offer had gone when the candidate declined.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="OfferStage"/>.</exception>

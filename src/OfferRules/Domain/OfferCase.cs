@@ -18,7 +18,8 @@ public sealed record OfferCase
     /// Gets the moment the case is evaluated at ("now"). A date without a time is midnight in Japan (UTC+09:00).
     /// When <see langword="null"/>, the evaluator takes the current date in Japan from its <see cref="TimeProvider"/>.
     /// </summary>
-    public DateTimeOffset? AsOf { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The date in Japan is before 1900-01-01 or after 2999-12-31.</exception>
+    public DateTimeOffset? AsOf { get; init => field = Guard.SupportedInstant(value, nameof(AsOf)); }
 
     /// <summary>Gets the offer.</summary>
     public Offer Offer { get; init => field = value ?? throw new ArgumentNullException(nameof(Offer)); } = Offer.Unknown;

@@ -22,7 +22,8 @@ public sealed record WithdrawalRequest
     public PlannedChannel PlannedChannel { get; init => field = Guard.Defined(value, nameof(PlannedChannel)); }
 
     /// <summary>Gets the moment the candidate plans to contact the company.</summary>
-    public DateTimeOffset? PlannedContactAt { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The date in Japan is before 1900-01-01 or after 2999-12-31.</exception>
+    public DateTimeOffset? PlannedContactAt { get; init => field = Guard.SupportedInstant(value, nameof(PlannedContactAt)); }
 
     /// <summary>Gets whether the candidate is ready to go through the selection again.</summary>
     public bool? WillingToRedoSelection { get; init; }

@@ -83,10 +83,17 @@ public static class CaseJson
         }
 
         JsonDocument document;
+        var options = new JsonReaderOptions { MaxDepth = MaxDepth };
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
+            var reader = new Utf8JsonReader(utf8Json, options);
             document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                // ParseValue stops after one value; anything but white space after it is not one JSON document.
+                document.Dispose();
+                return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", "$", Say(lang, "The text holds more than one JSON value.", "JSON の値が複数あります。")));
+            }
         }
         catch (JsonException ex)
         {
@@ -100,6 +107,14 @@ public static class CaseJson
 
         using (document)
         {
+            if (JsonEscapes.FindUnreadableString(utf8Json, options, out var offset) is { } at)
+            {
+                return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", Walker.PathOf(at), Say(
+                    lang,
+                    $"The text has an escape that is not a valid Unicode character, such as a lone surrogate \\ud800 (byte {offset + 1}).",
+                    $"有効な Unicode 文字にならないエスケープ(\\ud800 のような単独のサロゲートなど)があります(バイト {offset + 1})。")));
+            }
+
             var walker = new Walker(lang);
             var @case = walker.ReadCase(document.RootElement);
             return new CaseReadResult(walker.HasErrors ? null : @case, [.. walker.Issues]);
@@ -390,12 +405,24 @@ public static class CaseJson
                 var text = element.GetString()!;
                 if (text.Length == 10 && ParseDate(text) is { } date)
                 {
-                    return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), s_japan);
+                    if (Guard.IsSupported(date))
+                    {
+                        return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), s_japan);
+                    }
+
+                    OutOfRange(element, path);
+                    return null;
                 }
 
                 if (text.Length > 10 && ParseDateTime(text) is { } instant)
                 {
-                    return instant;
+                    if (Guard.IsSupported(instant))
+                    {
+                        return instant;
+                    }
+
+                    OutOfRange(element, path);
+                    return null;
                 }
             }
 
@@ -504,7 +531,13 @@ public static class CaseJson
 
             if (element.ValueKind == JsonValueKind.String && ParseDate(element.GetString()!) is { } date)
             {
-                return date;
+                if (Guard.IsSupported(date))
+                {
+                    return date;
+                }
+
+                OutOfRange(element, Child(path, name), "case.invalidDate");
+                return null;
             }
 
             var impossible = element.ValueKind == JsonValueKind.String && LooksLikeDate(element.GetString()!);
@@ -525,7 +558,13 @@ public static class CaseJson
 
             if (element.ValueKind == JsonValueKind.String && ParseDateTime(element.GetString()!) is { } instant)
             {
-                return instant;
+                if (Guard.IsSupported(instant))
+                {
+                    return instant;
+                }
+
+                OutOfRange(element, Child(path, name), "case.invalidDate");
+                return null;
             }
 
             Error(
@@ -535,6 +574,12 @@ public static class CaseJson
                 $"{name} は \"2025-07-02T10:30:00+09:00\" のようなオフセット付きの日時で指定してください。指定値:{Describe(element)}");
             return null;
         }
+
+        private void OutOfRange(JsonElement element, string path, string code = "case.invalidValue") => Error(
+            code,
+            path,
+            $"{Describe(element)} is outside the supported dates ({Guard.SupportedRange} in Japan).",
+            $"{Describe(element)} は対応している日付の範囲(日本時間で {Guard.SupportedRange})の外です。");
 
         private string? Text(Fields obj, string path, string name)
         {
@@ -553,6 +598,12 @@ public static class CaseJson
             var text = element.GetString()!;
             if (string.IsNullOrWhiteSpace(text))
             {
+                return null;
+            }
+
+            if (text.Any(char.IsControl))
+            {
+                Error("case.invalidValue", at, $"'{name}' must not contain control characters such as line breaks, tabs or U+0000.", $"{name} に改行・タブ・U+0000 などの制御文字は使えません。");
                 return null;
             }
 
@@ -631,6 +682,18 @@ public static class CaseJson
             {
                 Issues.Add(new ValidationIssue(IssueSeverity.Error, code, path, language == Language.Japanese ? ja : en));
             }
+        }
+
+        /// <summary>Writes path segments (a property name or an array index each) as a JSON path from <c>$</c>.</summary>
+        internal static string PathOf(List<object> segments)
+        {
+            var path = "$";
+            foreach (var segment in segments)
+            {
+                path = segment is int index ? $"{path}[{index}]" : Child(path, (string)segment);
+            }
+
+            return path;
         }
 
         private static string Child(string path, string name)

@@ -2,9 +2,15 @@ using System.Text.Json;
 
 namespace OfferRules.Serialization;
 
-/// <summary>Adds line and column numbers to diagnostics by walking the source once more. Runs only when loading failed.</summary>
+/// <summary>
+/// Adds line and column numbers to diagnostics by walking the source once more. Runs only when loading failed, so it
+/// is written to stay linear in the size of a hostile file: only the containers on the way to a diagnostic are entered,
+/// every other subtree is skipped without building its pointers, and all positions are counted in one sweep.
+/// </summary>
 internal static class JsonPositions
 {
+    private const int MaxDepth = 256;
+
     public static IEnumerable<RuleSetDiagnostic> Locate(ReadOnlySpan<byte> utf8Json, List<RuleSetDiagnostic> diagnostics)
     {
         var wanted = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -22,12 +28,13 @@ internal static class JsonPositions
             // The document parsed before, so this cannot happen; positions are a convenience, never a new failure.
         }
 
+        var positions = LinesAndColumns(utf8Json, wanted.Values);
         var result = new List<RuleSetDiagnostic>(diagnostics.Count);
         foreach (var d in diagnostics)
         {
             if (wanted.TryGetValue(d.Path, out var offset) && offset >= 0)
             {
-                var (line, column) = LineAndColumn(utf8Json, (int)offset);
+                var (line, column) = positions[offset];
                 result.Add(d with { Line = line, Column = column });
             }
             else
@@ -39,9 +46,171 @@ internal static class JsonPositions
         return result;
     }
 
+    /// <summary>
+    /// Finds the first string or property name that parses but cannot be read as text: an escaped lone surrogate such
+    /// as <c>"\uD800"</c>, which System.Text.Json accepts when parsing and throws on when the string is read.
+    /// Only escaped strings are decoded, and only when the text has a <c>\u</c> escape at all.
+    /// </summary>
+    /// <returns>The byte offset of the string, or -1 when every string can be read.</returns>
+    public static long FindUnreadableString(ReadOnlySpan<byte> utf8Json, int maxDepth)
+    {
+        if (utf8Json.IndexOf("\\u"u8) < 0)
+        {
+            return -1;
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && !CanRead(ref reader))
+                {
+                    return reader.TokenStartIndex;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Only called on text that parsed; a tokenizer error here is not a string problem.
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Gets the JSON Pointer of the value that starts at a byte offset; for a property name, the pointer of its object.
+    /// The path is kept as segments and joined once, so the cost is linear however long the keys on the way are.
+    /// </summary>
+    public static string PointerAt(ReadOnlySpan<byte> utf8Json, long offset)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+        var containers = new List<(bool IsArray, int Index, string? Name)>();
+        try
+        {
+            while (reader.Read())
+            {
+                var token = reader.TokenType;
+                if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    containers.RemoveAt(containers.Count - 1);
+                    continue;
+                }
+
+                if (token == JsonTokenType.PropertyName)
+                {
+                    if (reader.TokenStartIndex >= offset)
+                    {
+                        return Join(containers, includeLast: false);
+                    }
+
+                    containers[^1] = (false, 0, reader.GetString());
+                    continue;
+                }
+
+                if (containers.Count > 0 && containers[^1].IsArray)
+                {
+                    containers[^1] = (true, containers[^1].Index + 1, null);
+                }
+
+                if (reader.TokenStartIndex >= offset)
+                {
+                    return Join(containers, includeLast: true);
+                }
+
+                if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    containers.Add((token == JsonTokenType.StartArray, -1, null));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // A position is a convenience; the document root is the fallback.
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>Gets the 1-based line and column (in bytes) of a byte offset.</summary>
+    public static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8Json, int offset)
+    {
+        var before = utf8Json[..Math.Clamp(offset, 0, utf8Json.Length)];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, offset - lineStart + 1);
+    }
+
+    /// <summary>Counts lines up to every offset in one sweep over the text.</summary>
+    private static Dictionary<long, (int Line, int Column)> LinesAndColumns(ReadOnlySpan<byte> utf8Json, IEnumerable<long> offsets)
+    {
+        var result = new Dictionary<long, (int Line, int Column)>();
+        var line = 1;
+        var lineStart = 0;
+        var scanned = 0;
+        foreach (var offset in offsets.Where(o => o >= 0).Distinct().Order())
+        {
+            var end = (int)Math.Min(offset, utf8Json.Length);
+            var span = utf8Json[scanned..end];
+            var last = span.LastIndexOf((byte)'\n');
+            if (last >= 0)
+            {
+                line += span.Count((byte)'\n');
+                lineStart = scanned + last + 1;
+            }
+
+            scanned = end;
+            result[offset] = (line, (int)offset - lineStart + 1);
+        }
+
+        return result;
+    }
+
+    private static string Join(List<(bool IsArray, int Index, string? Name)> containers, bool includeLast)
+    {
+        var pointer = string.Empty;
+        for (var i = 0; i < containers.Count; i++)
+        {
+            var (isArray, index, name) = containers[i];
+            if (i == containers.Count - 1 && !includeLast)
+            {
+                break;
+            }
+
+            pointer = isArray ? JsonWalker.Child(pointer, index) : JsonWalker.Child(pointer, name ?? string.Empty);
+        }
+
+        return pointer;
+    }
+
+    private static bool CanRead(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Records where each wanted pointer starts: at its property name for a member, at its value for an array item or
+    /// the root. Enters only the containers on the way to a wanted pointer and skips every other subtree.
+    /// </summary>
     private static void Walk(ReadOnlySpan<byte> utf8Json, Dictionary<string, long> wanted)
     {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
+        var onTheWay = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pointer in wanted.Keys)
+        {
+            for (var end = pointer.LastIndexOf('/'); end >= 0; end = end == 0 ? -1 : pointer.LastIndexOf('/', end - 1))
+            {
+                onTheWay.Add(pointer[..end]);
+            }
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip });
         var paths = new Stack<(string Path, bool IsArray, int Index, string? Name)>();
         while (reader.Read())
         {
@@ -61,7 +230,14 @@ internal static class JsonPositions
                     Mark(wanted, pointer, reader.TokenStartIndex);
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     {
-                        paths.Push((pointer, reader.TokenType == JsonTokenType.StartArray, 0, null));
+                        if (onTheWay.Contains(pointer))
+                        {
+                            paths.Push((pointer, reader.TokenType == JsonTokenType.StartArray, 0, null));
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
                     }
 
                     break;
@@ -98,21 +274,5 @@ internal static class JsonPositions
         {
             wanted[pointer] = offset;
         }
-    }
-
-    private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8Json, int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < utf8Json.Length; i++)
-        {
-            if (utf8Json[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart + 1);
     }
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace OfferRules.Serialization;
@@ -5,6 +8,18 @@ namespace OfferRules.Serialization;
 /// <summary>Shared helpers for walking a parsed JSON document while collecting every problem with its JSON Pointer.</summary>
 internal sealed class JsonWalker
 {
+    /// <summary>
+    /// Characters that must not reach a message as they are: C0 and C1 controls (a newline could forge a log line),
+    /// line and paragraph separators, and the bidirectional marks, embeddings, overrides and isolates that can make
+    /// text display in another order than it reads.
+    /// </summary>
+    private static readonly SearchValues<char> s_unprintable = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"
+        + "\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F"
+        + "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F"
+        + "\u061C\u200E\u200F\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
     private readonly List<RuleSetDiagnostic> _diagnostics = [];
 
     public JsonWalker(int maxDiagnostics) => MaxDiagnostics = maxDiagnostics;
@@ -15,6 +30,12 @@ internal sealed class JsonWalker
 
     public bool HasErrors => _diagnostics.Count > 0;
 
+    /// <summary>
+    /// Gets a value indicating whether no further problem will be listed. Readers stop walking then: the file has
+    /// failed, and a hostile file must not make them spend time on problems nobody will see.
+    /// </summary>
+    public bool Saturated => _diagnostics.Count >= MaxDiagnostics;
+
     public static string Child(string pointer, string name) =>
         pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
@@ -24,11 +45,20 @@ internal sealed class JsonWalker
     {
         if (_diagnostics.Count < MaxDiagnostics)
         {
-            _diagnostics.Add(new RuleSetDiagnostic(code, pointer, message));
+            _diagnostics.Add(new RuleSetDiagnostic(code, pointer, Printable(message)));
         }
         else if (_diagnostics.Count == MaxDiagnostics)
         {
             _diagnostics.Add(new RuleSetDiagnostic("ruleSet.tooManyProblems", string.Empty, $"More than {MaxDiagnostics} problems; the rest are not listed."));
+        }
+    }
+
+    /// <summary>Records, once, that reading stopped early because <see cref="Saturated"/> became true.</summary>
+    public void StopEarly(string pointer)
+    {
+        if (_diagnostics.Count == MaxDiagnostics)
+        {
+            _diagnostics.Add(new RuleSetDiagnostic("ruleSet.tooManyProblems", pointer, $"Stopped after {MaxDiagnostics} problems; the rest of the file was not checked."));
         }
     }
 
@@ -46,6 +76,12 @@ internal sealed class JsonWalker
         HashSet<string>? seenOther = null;
         foreach (var property in element.EnumerateObject())
         {
+            if (Saturated)
+            {
+                StopEarly(pointer);
+                break;
+            }
+
             var name = property.Name;
             var index = IndexOf(allowed, name);
             var duplicate = index is >= 0 and < 64
@@ -58,7 +94,7 @@ internal sealed class JsonWalker
 
             if (duplicate)
             {
-                Error("ruleSet.duplicateProperty", Child(pointer, name), $"The property '{Shorten(name)}' appears more than once in {what}.");
+                Error("ruleSet.duplicateProperty", Child(pointer, name), $"The property '{Shorten(name)}' appears more than once in {Lower(what)}.");
             }
 
             if (index < 0)
@@ -149,7 +185,45 @@ internal sealed class JsonWalker
         _ => "nothing",
     };
 
-    public static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+    /// <summary>Shortens text from a file to at most 60 characters for a message, never splitting a surrogate pair, and makes it <see cref="Printable"/>.</summary>
+    public static string Shorten(string text)
+    {
+        if (text.Length <= 60)
+        {
+            return Printable(text);
+        }
+
+        var keep = char.IsHighSurrogate(text[56]) ? 56 : 57;
+        return Printable(string.Concat(text.AsSpan(0, keep), "..."));
+    }
+
+    /// <summary>Writes the characters that could forge a log line or reorder displayed text as <c>\uXXXX</c>; returns other text unchanged.</summary>
+    public static string Printable(string text)
+    {
+        if (text.AsSpan().IndexOfAny(s_unprintable) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (s_unprintable.Contains(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Lower-cases the first letter of a description such as "The rule set" for use inside a sentence.</summary>
+    private static string Lower(string what) =>
+        what.Length > 1 && char.IsAsciiLetterUpper(what[0]) && !char.IsAsciiLetterUpper(what[1]) ? char.ToLowerInvariant(what[0]) + what[1..] : what;
 
     private static int IndexOf(ReadOnlySpan<string> names, string name)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using OfferRules.Evaluation.Plan;
 using OfferRules.Rules;
@@ -8,7 +9,9 @@ namespace OfferRules.Serialization;
 /// <summary>
 /// Loads rule sets from JSON. Loading never throws for bad input: the result carries every problem with its
 /// JSON Pointer. A rule file can only name catalogued facts and the closed set of condition nodes; nothing in it is
-/// executed, compiled as code or reflected on, so a file from an untrusted tenant is safe to load.
+/// executed, compiled as code or reflected on, so a file from an untrusted tenant is safe to load. Size limits
+/// (<see cref="RuleSetLimits"/>) keep a hostile file cheap to reject; the overloads that take them let a host tighten
+/// them, for example per tenant.
 /// </summary>
 public static class RuleSetJson
 {
@@ -20,28 +23,50 @@ public static class RuleSetJson
     /// </summary>
     public static string DefaultPolicyJson => s_defaultPolicyJson.Value;
 
-    /// <summary>Loads a rule set from JSON text.</summary>
+    /// <summary>Loads a rule set from JSON text, within the default limits.</summary>
     /// <param name="json">The rule file's text.</param>
     /// <returns>The rule set, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(string json)
+    public static RuleSetLoadResult Load(string json) => Load(json, RuleSetLimits.Default);
+
+    /// <summary>Loads a rule set from JSON text, within the given limits.</summary>
+    /// <param name="json">The rule file's text.</param>
+    /// <param name="limits">The limits the file must keep to, such as <see cref="RuleSetLimits.Default"/> tightened for a tenant.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="limits"/> is <see langword="null"/>.</exception>
+    public static RuleSetLoadResult Load(string json, RuleSetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var limits = RuleSetLimits.Default;
+        ArgumentNullException.ThrowIfNull(limits);
+
+        // Each character is at least one byte, so a string longer than the limit is too large without encoding it.
         if (json.Length > limits.MaxBytes)
         {
             return TooLarge(json.Length, limits);
         }
 
-        return Load(System.Text.Encoding.UTF8.GetBytes(json));
+        var size = Encoding.UTF8.GetByteCount(json);
+        if (size > limits.MaxBytes)
+        {
+            return TooLarge(size, limits);
+        }
+
+        return Load(Encoding.UTF8.GetBytes(json), limits);
     }
 
-    /// <summary>Loads a rule set from UTF-8 bytes (a leading byte order mark is allowed).</summary>
+    /// <summary>Loads a rule set from UTF-8 bytes (a leading byte order mark is allowed), within the default limits.</summary>
     /// <param name="utf8Json">The rule file's bytes.</param>
     /// <returns>The rule set, or every problem found.</returns>
-    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json)
+    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json) => Load(utf8Json, RuleSetLimits.Default);
+
+    /// <summary>Loads a rule set from UTF-8 bytes (a leading byte order mark is allowed), within the given limits.</summary>
+    /// <param name="utf8Json">The rule file's bytes.</param>
+    /// <param name="limits">The limits the file must keep to, such as <see cref="RuleSetLimits.Default"/> tightened for a tenant.</param>
+    /// <returns>The rule set, or every problem found. The rule set's <see cref="RuleSet.ContentHash"/> is the SHA-256 of these bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is <see langword="null"/>.</exception>
+    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json, RuleSetLimits limits)
     {
-        var limits = RuleSetLimits.Default;
+        ArgumentNullException.ThrowIfNull(limits);
         if (utf8Json.Length > limits.MaxBytes)
         {
             return TooLarge(utf8Json.Length, limits);
@@ -55,15 +80,21 @@ public static class RuleSetJson
 
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
         {
-            return Failed([new RuleSetDiagnostic("json.malformed", string.Empty, "The text is not valid UTF-8.")]);
+            return InvalidUtf8(utf8Json);
         }
 
-        var walker = new JsonWalker(limits.MaxDiagnostics);
         JsonDocument document;
+        var options = new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+            var reader = new Utf8JsonReader(utf8Json, options);
             document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                // ParseValue stops after one value; anything but white space or comments after it is not one document.
+                document.Dispose();
+                return Failed([new RuleSetDiagnostic("json.malformed", string.Empty, "The text holds more than one JSON value.")]);
+            }
         }
         catch (JsonException ex)
         {
@@ -77,6 +108,18 @@ public static class RuleSetJson
 
         using (document)
         {
+            // System.Text.Json parses an escaped lone surrogate ("\uD800") but throws when the string is read.
+            var unreadable = JsonPositions.FindUnreadableString(utf8Json, limits.MaxJsonDepth);
+            if (unreadable >= 0)
+            {
+                var (line, column) = JsonPositions.LineAndColumn(utf8Json, (int)unreadable);
+                return Failed([new RuleSetDiagnostic(
+                    "json.malformed",
+                    JsonPositions.PointerAt(utf8Json, unreadable),
+                    "A string has a \\u escape that is not valid Unicode text: a lone surrogate such as \\uD800.") { Line = line, Column = column }]);
+            }
+
+            var walker = new JsonWalker(limits.MaxDiagnostics);
             var model = new RuleSetReader(walker, limits).Read(document.RootElement);
             var plan = model is null ? null : RuleSetCompiler.Compile(model, walker);
             if (plan is null || walker.HasErrors)
@@ -88,14 +131,21 @@ public static class RuleSetJson
         }
     }
 
-    /// <summary>Loads a rule set from a stream, reading at most the size limit.</summary>
+    /// <summary>Loads a rule set from a stream, within the default limits, reading at most the size limit.</summary>
     /// <param name="utf8Json">A stream of UTF-8 JSON.</param>
     /// <returns>The rule set, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(Stream utf8Json)
+    public static RuleSetLoadResult Load(Stream utf8Json) => Load(utf8Json, RuleSetLimits.Default);
+
+    /// <summary>Loads a rule set from a stream, within the given limits, reading at most <see cref="RuleSetLimits.MaxBytes"/> and one chunk more.</summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON.</param>
+    /// <param name="limits">The limits the file must keep to, such as <see cref="RuleSetLimits.Default"/> tightened for a tenant.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="limits"/> is <see langword="null"/>.</exception>
+    public static RuleSetLoadResult Load(Stream utf8Json, RuleSetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var limits = RuleSetLimits.Default;
+        ArgumentNullException.ThrowIfNull(limits);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -103,26 +153,34 @@ public static class RuleSetJson
         {
             if (buffer.Length + read > limits.MaxBytes)
             {
-                return TooLarge(buffer.Length + read, limits);
+                return TooLarge(buffer.Length + read, limits, atLeast: true);
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), limits);
     }
 
-    /// <summary>Loads a rule set from a file. A missing or unreadable file is a diagnostic, not an exception.</summary>
+    /// <summary>Loads a rule set from a file, within the default limits. A missing or unreadable file is a diagnostic, not an exception.</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>The rule set, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult LoadFile(string path)
+    public static RuleSetLoadResult LoadFile(string path) => LoadFile(path, RuleSetLimits.Default);
+
+    /// <summary>Loads a rule set from a file, within the given limits. A missing or unreadable file is a diagnostic, not an exception.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="limits">The limits the file must keep to, such as <see cref="RuleSetLimits.Default"/> tightened for a tenant.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="limits"/> is <see langword="null"/>.</exception>
+    public static RuleSetLoadResult LoadFile(string path, RuleSetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(limits);
         try
         {
             using var stream = File.OpenRead(path);
-            return Load(stream);
+            return Load(stream, limits);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -161,8 +219,26 @@ public static class RuleSetJson
         typeof(RuleSetJson).Assembly.GetManifestResourceStream("OfferRules.default-policy.json")
             ?? throw new InvalidOperationException("The default policy is missing from the OfferRules assembly.");
 
-    private static RuleSetLoadResult TooLarge(long size, RuleSetLimits limits) =>
-        Failed([new RuleSetDiagnostic("ruleSet.limit", string.Empty, $"The rule file is {size} bytes; the limit is {limits.MaxBytes}.")]);
+    private static RuleSetLoadResult TooLarge(long size, RuleSetLimits limits, bool atLeast = false) =>
+        Failed([new RuleSetDiagnostic("ruleSet.limit", string.Empty, $"The rule file is {(atLeast ? "at least " : string.Empty)}{size} bytes; the limit is {limits.MaxBytes}.")]);
+
+    private static RuleSetLoadResult InvalidUtf8(ReadOnlySpan<byte> utf8Json)
+    {
+        // Find the first byte that does not start a valid sequence, so that the diagnostic says where.
+        var offset = 0;
+        while (offset < utf8Json.Length)
+        {
+            if (Rune.DecodeFromUtf8(utf8Json[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+
+            offset += consumed;
+        }
+
+        var (line, column) = JsonPositions.LineAndColumn(utf8Json, offset);
+        return Failed([new RuleSetDiagnostic("json.malformed", string.Empty, $"The text is not valid UTF-8 (byte {offset + 1}).") { Line = line, Column = column }]);
+    }
 
     private static RuleSetLoadResult Failed(IEnumerable<RuleSetDiagnostic> diagnostics) => new(null, [.. diagnostics]);
 

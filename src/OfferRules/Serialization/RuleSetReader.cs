@@ -14,6 +14,9 @@ namespace OfferRules.Serialization;
 /// </summary>
 internal sealed class RuleSetReader
 {
+    /// <summary>The largest day count a rule may compare with (about 100 years).</summary>
+    private const int MaxDays = 36_500;
+
     private static readonly string[] s_rootProps = ["$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "conduct", "policies"];
     private static readonly string[] s_bandProps = ["immediateMaxDays", "withinWeekMaxDays", "lateMaxDays"];
     private static readonly string[] s_conductProps = ["cases", "otherwise"];
@@ -32,6 +35,13 @@ internal sealed class RuleSetReader
     private static readonly string[] s_levelProps = ["level", "when"];
     private static readonly string[] s_textProps = ["en", "ja"];
     private static readonly string[] s_compareProps = ["fact", "op", "value", "values"];
+
+    /// <summary>
+    /// The longest catalogued name (a fact, an operator or an enum value) read before it is looked up. Fixed, so that
+    /// tightening <see cref="RuleSetLimits.MaxIdLength"/> for a tenant never rejects a valid name such as
+    /// <c>company.unfairPressureOrRescission</c>; every such name is far shorter.
+    /// </summary>
+    private const int MaxNameLength = 100;
 
     private readonly JsonWalker _walker;
     private readonly RuleSetLimits _limits;
@@ -568,7 +578,7 @@ internal sealed class RuleSetReader
     private TEnum? EnumValue<TEnum>(JsonElement obj, string pointer, string name, string what, bool required, bool allowZero = false)
         where TEnum : struct, Enum
     {
-        var text = _walker.String(obj, pointer, name, required, what, _limits.MaxIdLength);
+        var text = _walker.String(obj, pointer, name, required, what, MaxNameLength);
         if (text is null)
         {
             return null;
@@ -602,6 +612,12 @@ internal sealed class RuleSetReader
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
+            if (_walker.Saturated)
+            {
+                _walker.StopEarly(pointer);
+                yield break;
+            }
+
             yield return (item, JsonWalker.Child(pointer, index++));
         }
     }
@@ -714,8 +730,9 @@ internal sealed class RuleSetReader
             if (child is null)
             {
                 ok = false;
-                if (_nodeLimitReported)
+                if (_nodeLimitReported || _walker.Saturated)
                 {
+                    _walker.StopEarly(at);
                     break;
                 }
             }
@@ -735,8 +752,8 @@ internal sealed class RuleSetReader
             return null;
         }
 
-        var name = _walker.String(element, pointer, "fact", true, "A comparison", _limits.MaxIdLength);
-        var opText = _walker.String(element, pointer, "op", true, "A comparison", _limits.MaxIdLength);
+        var name = _walker.String(element, pointer, "fact", true, "A comparison", MaxNameLength);
+        var opText = _walker.String(element, pointer, "op", true, "A comparison", MaxNameLength);
         if (name is null || opText is null)
         {
             return null;
@@ -788,7 +805,8 @@ internal sealed class RuleSetReader
 
                 if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
                 {
-                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "values"), $"'values' must be a non-empty array, not {JsonWalker.Describe(values)}.");
+                    var actual = values.ValueKind == JsonValueKind.Array ? "an empty array" : JsonWalker.Describe(values);
+                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "values"), $"'values' must be a non-empty array, not {actual}.");
                     return null;
                 }
 
@@ -834,6 +852,13 @@ internal sealed class RuleSetReader
             case FactType.Bool when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                 return value.ValueKind == JsonValueKind.True ? 1 : 0;
             case FactType.Int when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number != FactCatalog.Unknown:
+                if (number is < -MaxDays or > MaxDays)
+                {
+                    // Day counts are compared and probed one day either side; a bound keeps that arithmetic in range.
+                    _walker.Error("ruleSet.outOfRange", pointer, $"'{fact.Name}' counts days; compare it with a number from -{MaxDays} to {MaxDays}, not {number}.");
+                    return null;
+                }
+
                 return number;
             case FactType.Date when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out var date):
                 return date.DayNumber;

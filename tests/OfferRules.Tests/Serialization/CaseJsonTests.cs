@@ -202,4 +202,37 @@ public sealed class CaseJsonTests
         Assert.False(result.Success);
         Assert.Equal(path, result.Issues[0].Path);
     }
+
+    [Fact]
+    public void Read_AsOfOnTheFirstDayOfTheCalendar_IsAnIssueNotAnException()
+    {
+        var result = CaseJson.Read("""{ "asOf": "0001-01-01" }""");
+
+        Assert.False(result.Success);
+        Assert.Equal(("case.invalidValue", "$.asOf"), (result.Issues[0].Code, result.Issues[0].Path));
+    }
+
+    [Theory]
+    [InlineData("""{ "offer": { "company": "\uD800" } }""")]
+    [InlineData("""{ "offer": { "\uDC00x": 1 } }""")]
+    [InlineData("""{ "decline": { "channel": "\uDFFF\uD800" } }""")]
+    public void Read_EscapedLoneSurrogate_IsAnIssueNotAnException(string json)
+    {
+        var result = CaseJson.Read(json);
+
+        Assert.False(result.Success);
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal("case.malformedJson", issue.Code);
+        Assert.StartsWith("$", issue.Path, StringComparison.Ordinal); // the member that holds the escape; ReaderRegressionTests pins each path
+        Assert.Contains("(byte ", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EscapedSurrogatePair_IsText()
+    {
+        var result = CaseJson.Read("""{ "candidate": { "name": "\uD83D\uDE00 \u5C71\u7530" } }""");
+
+        Assert.True(result.Success);
+        Assert.Equal("\U0001F600 山田", result.Value.Candidate.Name);
+    }
 }

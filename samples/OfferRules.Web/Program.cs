@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using OfferRules.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var settings = builder.Configuration.GetSection(WebSampleOptions.SectionName).Get<WebSampleOptions>() ?? new WebSampleOptions();
+var problems = settings.Validate().ToList();
+if (problems.Count > 0)
+{
+    throw new InvalidOperationException("The web sample's settings are invalid:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+}
+
+builder.Services.AddSingleton(settings);
+
+// The rule set is loaded and checked here, at start-up: a bad rule file stops the site with every diagnostic.
+builder.Services.AddOfferRules(options =>
+{
+    if (!string.IsNullOrWhiteSpace(settings.RuleSetFile))
+    {
+        options.UseRuleSetFile(settings.RuleSetFile);
+    }
+
+    options.DefaultLanguage = settings.DefaultLanguage;
+});
+
+// The server's own ceiling; each endpoint lowers it for its requests (64 KiB per case by default).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBatchBytes);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi(OpenApiSetup.Configure);
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.OnRejected = async (rejected, _) =>
+    {
+        var http = rejected.HttpContext;
+        TimeSpan? retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+        if (retryAfter is { } after)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(after.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        await Problems.ForTooManyRequests(retryAfter, http.Request.Path.Value ?? "/").ExecuteAsync(http);
+    };
+
+    // A fixed window per client address. Behind a reverse proxy, add the forwarded-headers middleware first.
+    limiter.AddPolicy(EvaluationEndpoints.RateLimitPolicy, http =>
+    {
+        var current = http.RequestServices.GetRequiredService<WebSampleOptions>();
+        return RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = current.PermitLimit,
+                Window = TimeSpan.FromSeconds(current.WindowSeconds),
+                QueueLimit = 0,
+            });
+    });
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.Use(async (context, next) =>
+{
+    var headers = context.Response.Headers;
+    headers.XContentTypeOptions = "nosniff";
+    headers["Referrer-Policy"] = "no-referrer";
+
+    // No frame-ancestors: the widget is meant to be embedded in a job board's pages.
+    headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'";
+    await next(context);
+});
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapEvaluationApi();
+app.MapGet("/schema/case.schema.json", () => Results.Stream(OpenApiSetup.Open(OpenApiSetup.CaseSchemaResource), "application/schema+json"))
+    .ExcludeFromDescription();
+
+app.Run();
