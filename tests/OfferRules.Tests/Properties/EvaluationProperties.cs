@@ -10,28 +10,28 @@ namespace OfferRules.Tests.Properties;
 /// <summary>Totality and determinism of reading and evaluating, over generated input.</summary>
 public sealed class EvaluationProperties
 {
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 10_000)]
     public bool ReadCase_AnyText_IsReadOrInvalidNeverThrows(string? text)
     {
         var result = CaseJson.Read(text ?? string.Empty);
         return result.Success || (!result.Issues.IsEmpty && result.Issues.All(i => i.Path.StartsWith('$')));
     }
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 10_000)]
     public bool ReadCase_AnyBytes_IsReadOrInvalidNeverThrows(byte[] bytes)
     {
         var result = CaseJson.Read(bytes ?? []);
         return result.Success || !result.Issues.IsEmpty;
     }
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 10_000)]
     public bool LoadRuleSet_AnyText_LoadsOrDiagnosesNeverThrows(string? text)
     {
         var result = RuleSetJson.Load(text ?? string.Empty);
         return result.Success != !result.Diagnostics.IsEmpty;
     }
 
-    [Property(MaxTest = 3000)]
+    [Property(MaxTest = 10_000)]
     public bool Evaluate_GeneratedCase_IsTotalAndDeterministic(int seed)
     {
         var @case = RandomCase(new Random(seed));
@@ -43,7 +43,7 @@ public sealed class EvaluationProperties
             && (first.Status == EvaluationStatus.Evaluated) == (first.Outlook is not null);
     }
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 10_000)]
     public bool Evaluate_EveryFindingAndMessage_IsComplete(int seed, bool japanese)
     {
         var @case = RandomCase(new Random(seed));

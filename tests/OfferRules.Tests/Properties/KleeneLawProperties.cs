@@ -10,14 +10,14 @@ public sealed class KleeneLawProperties
 {
     private const int Leaves = 4;
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 10_000)]
     public bool Not_Not_IsIdentity(int treeSeed, int factSeed)
     {
         var tree = RandomTree(new Random(treeSeed), depth: 4);
         return Eval(new NotPlanNode(new NotPlanNode(tree)), factSeed) == Eval(tree, factSeed);
     }
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 10_000)]
     public bool DeMorgan_NotAll_IsAnyOfNots(int seedA, int seedB, int factSeed)
     {
         var a = RandomTree(new Random(seedA), 3);
@@ -26,7 +26,7 @@ public sealed class KleeneLawProperties
             == Eval(new AnyPlanNode([new NotPlanNode(a), new NotPlanNode(b)]), factSeed);
     }
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 10_000)]
     public bool DeMorgan_NotAny_IsAllOfNots(int seedA, int seedB, int factSeed)
     {
         var a = RandomTree(new Random(seedA), 3);
@@ -35,7 +35,7 @@ public sealed class KleeneLawProperties
             == Eval(new AllPlanNode([new NotPlanNode(a), new NotPlanNode(b)]), factSeed);
     }
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 10_000)]
     public bool AtLeastOne_IsAny_And_AtLeastAll_IsAll(int seedA, int seedB, int seedC, int factSeed)
     {
         PlanNode[] xs = [RandomTree(new Random(seedA), 2), RandomTree(new Random(seedB), 2), RandomTree(new Random(seedC), 2)];
@@ -43,7 +43,7 @@ public sealed class KleeneLawProperties
             && Eval(new AtLeastPlanNode(3, xs), factSeed) == Eval(new AllPlanNode(xs), factSeed);
     }
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 10_000)]
     public bool UnknownFact_NeverDecidesAComparison(int value, bool useIn)
     {
         PlanNode node = useIn ? new InPlanNode(0, [value], negate: false) : new ComparePlanNode(0, CompareOp.Eq, value);

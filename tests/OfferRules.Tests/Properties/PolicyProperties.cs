@@ -83,7 +83,7 @@ public sealed class PolicyProperties
         var original = OfferEvaluator.Default;
         var copy = new OfferEvaluator(RuleSetJson.Load(RuleSetJson.ToJson(original.RuleSet)).GetValueOrThrow());
 
-        for (var seed = 0; seed < 2_000; seed++)
+        for (var seed = 0; seed < 10_000; seed++)
         {
             var @case = EvaluationProperties.RandomCase(new Random(seed));
             var a = EvaluationJson.ToJson(original.Evaluate(@case)).Replace(original.RuleSet.ContentHash, "#", StringComparison.Ordinal);
