@@ -57,49 +57,6 @@ public sealed class EvaluationProperties
             && texts.All(t => t.Length > 0 && !t.Contains('{', StringComparison.Ordinal) && !t.Contains('}', StringComparison.Ordinal));
     }
 
-    internal static OfferCase RandomCase(Random r)
-    {
-        var today = DateOnly.FromDateTime(Cases.AsOf.DateTime);
-        T Pick<T>()
-            where T : struct, Enum
-        {
-            var values = Enum.GetValues<T>();
-            return values[r.Next(values.Length)];
-        }
-
-        bool? Tri() => r.Next(3) switch { 0 => null, 1 => false, _ => true };
-        DateOnly? Day(int min, int max) => r.Next(4) == 0 ? null : today.AddDays(r.Next(min, max));
-
-        return new OfferCase
-        {
-            Kind = r.Next(5) == 0 ? CaseKind.MissedEmployerContact : CaseKind.DeclineWithdrawal,
-            AsOf = Cases.AsOf,
-            Offer = new Offer
-            {
-                Track = Pick<HiringTrack>(), OfferedOn = Day(-90, 0), StartsOn = Day(-10, 300), StageAtDecline = Pick<OfferStage>(),
-                ViaRecruitmentAgent = Tri(), Evaluation = Pick<CandidateEvaluation>(),
-            },
-            Decline = new DeclineEvent
-            {
-                DeclinedOn = Day(-60, 3), Channel = Pick<DeclineChannel>(), Promptness = Pick<Promptness>(), ExplainedReason = Tri(),
-                ExpressedThanks = Tri(), Tone = Pick<DeclineTone>(), OriginalReason = Pick<DeclineReason>(), CircumstanceChanged = Tri(),
-                EvidenceAvailable = Tri(), PreviouslyReversed = Tri(),
-            },
-            Company = new CompanyContext
-            {
-                SeatStatus = Pick<SeatStatus>(), SeatOfferedToOther = Tri(), PolicyForbidsReinstatement = Tri(),
-                HiringNeedTrend = Pick<HiringNeedTrend>(), UnfairPressureOrRescission = Tri(),
-            },
-            Request = new WithdrawalRequest
-            {
-                ChangeOfMindReason = Pick<ChangeOfMindReason>(), PriorRequestOutcome = Pick<PriorRequestOutcome>(),
-                PlannedChannel = Pick<PlannedChannel>(), WillingToRedoSelection = Tri(),
-            },
-            MissedContact = new MissedContact
-            {
-                InterviewedOn = Day(-20, 1), FirstMissedCallOn = Day(-15, 1), Cause = Pick<MissedContactCause>(),
-                EmployerSaidPositionFilled = Tri(), PlannedChannel = Pick<MissedContactChannel>(), HasBackupContact = Tri(),
-            },
-        };
-    }
+    /// <summary>A random case over every fact; the generator is shared with the benchmarks, so both use one distribution.</summary>
+    internal static OfferCase RandomCase(Random r) => OfferRules.Benchmarks.Data.CaseGenerator.Next(r);
 }
