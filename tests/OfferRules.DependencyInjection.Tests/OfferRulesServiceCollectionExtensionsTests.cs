@@ -55,7 +55,7 @@ public sealed class OfferRulesServiceCollectionExtensionsTests
     [Fact]
     public void AddOfferRules_RuleSetJson_IsLoadedAtRegistration()
     {
-        var json = File.ReadAllText(DefaultPolicyPath()).Replace("\"version\": \"1.0.0\"", "\"version\": \"tenant-7\"", StringComparison.Ordinal);
+        var json = File.ReadAllText(DefaultPolicyPath()).Replace("\"version\": \"1.1.0\"", "\"version\": \"tenant-7\"", StringComparison.Ordinal);
 
         using var provider = new ServiceCollection().AddOfferRules(o => o.UseRuleSetJson(json)).BuildServiceProvider();
 

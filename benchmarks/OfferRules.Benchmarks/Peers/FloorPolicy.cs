@@ -58,7 +58,7 @@ public static class FloorPolicy
         var known = (seat != SeatStatus.Unknown ? 1 : 0) + (days is not null ? 1 : 0) + (conduct != Conduct.Unknown ? 1 : 0);
         var confidence = known == 3 ? Confidence.High : known == 2 ? Confidence.Medium : Confidence.Low;
 
-        // Terminal and override rules: the first that holds settles the outlook.
+        // Terminal rules: the first that holds settles the outlook.
         if (request.PriorRequestOutcome == PriorRequestOutcome.Refused || daysUntilStart <= 0)
         {
             return Evaluated(Outlook.VeryUnlikely, confidence);
@@ -69,10 +69,10 @@ public static class FloorPolicy
             return Evaluated(Outlook.Possible, confidence);
         }
 
-        if (company.UnfairPressureOrRescission == true || decline.OriginalReason == DeclineReason.PressuredByCompany)
-        {
-            return Evaluated(decline.EvidenceAvailable == true ? Outlook.Likely : Outlook.Possible, confidence);
-        }
+        // The legal floor: pressure or an unfair rescission; the score and the caps still run, and the floor wins.
+        var floor = company.UnfairPressureOrRescission == true || decline.OriginalReason == DeclineReason.PressuredByCompany
+            ? (int)(decline.EvidenceAvailable == true ? Outlook.Likely : Outlook.Possible)
+            : (int)Outlook.VeryUnlikely;
 
         // Base, then one step up or down per factor.
         var late = days > WithinWeekMaxDays;
@@ -158,7 +158,7 @@ public static class FloorPolicy
             cap = Math.Min(cap, seat == SeatStatus.Open ? (int)Outlook.Unlikely : (int)Outlook.VeryUnlikely);
         }
 
-        return Evaluated((Outlook)Math.Min(score, cap), confidence);
+        return Evaluated((Outlook)Math.Max(floor, Math.Min(score, cap)), confidence);
     }
 
     private static Decision DecideMissedContact(MissedContact missed, DateOnly asOf)

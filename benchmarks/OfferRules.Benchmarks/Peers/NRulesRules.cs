@@ -481,7 +481,7 @@ internal static class NRulesRules
     [Name("R-L1")]
     private sealed class RL1 : Rule
     {
-        private static readonly RuleEffect s_effect = new("R-L1", EffectKind.Terminal, (int)Outlook.Likely, 3);
+        private static readonly RuleEffect s_effect = new("R-L1", EffectKind.Floor, (int)Outlook.Likely, 3);
 
         public override void Define()
         {
@@ -498,14 +498,14 @@ internal static class NRulesRules
     [Name("R-L1b")]
     private sealed class RL1b : Rule
     {
-        private static readonly RuleEffect s_effect = new("R-L1b", EffectKind.Terminal, (int)Outlook.Possible, 4);
+        private static readonly RuleEffect s_effect = new("R-L1b", EffectKind.Floor, (int)Outlook.Possible, 4);
 
         public override void Define()
         {
             OfferCase c = null!;
             PolicyOutcome o = null!;
             When()
-                .Match(() => c, x => x.Kind == CaseKind.DeclineWithdrawal && (x.Company.UnfairPressureOrRescission == true || x.Decline.OriginalReason == DeclineReason.PressuredByCompany))
+                .Match(() => c, x => x.Kind == CaseKind.DeclineWithdrawal && (x.Company.UnfairPressureOrRescission == true || x.Decline.OriginalReason == DeclineReason.PressuredByCompany) && x.Decline.EvidenceAvailable != true)
                 .Match(() => o);
             Then()
                 .Do(_ => o.Apply(s_effect));

@@ -9,8 +9,9 @@ public sealed record PeerResult(Decision Decision, IReadOnlyList<string> Fired);
 
 /// <summary>
 /// Folds rule effects into a decision the way the default policy's stages do: an invalid rule makes the case
-/// invalid; the first terminal or override rule (in rule order) settles the outlook; otherwise base, the sum of the
-/// adjustments clamped to the scale, then the lowest cap; the highest confidence level that held.
+/// invalid; the first terminal rule (in rule order) settles the outlook; otherwise base, the sum of the adjustments
+/// clamped to the scale, then the lowest cap, raised to the highest floor that held; the highest confidence level
+/// that held.
 /// </summary>
 public sealed class PolicyOutcome
 {
@@ -20,6 +21,7 @@ public sealed class PolicyOutcome
     private Outlook _terminal;
     private int _score;
     private int _cap = (int)Outlook.Likely;
+    private int _floor = (int)Outlook.VeryUnlikely;
     private Confidence _confidence = Confidence.Low;
 
     /// <summary>Records a rule or condition that held.</summary>
@@ -38,6 +40,9 @@ public sealed class PolicyOutcome
             case EffectKind.Terminal when effect.Order < _terminalOrder:
                 _terminalOrder = effect.Order;
                 _terminal = (Outlook)effect.Value;
+                break;
+            case EffectKind.Floor:
+                _floor = Math.Max(_floor, effect.Value);
                 break;
             case EffectKind.Base:
             case EffectKind.Adjust:
@@ -62,7 +67,7 @@ public sealed class PolicyOutcome
 
         var outlook = _terminalOrder != int.MaxValue
             ? _terminal
-            : (Outlook)Math.Min(Math.Clamp(_score, (int)Outlook.VeryUnlikely, (int)Outlook.Likely), _cap);
+            : (Outlook)Math.Max(_floor, Math.Min(Math.Clamp(_score, (int)Outlook.VeryUnlikely, (int)Outlook.Likely), _cap));
         return new PeerResult(new Decision(EvaluationStatus.Evaluated, outlook, _confidence), _fired);
     }
 }
@@ -78,6 +83,9 @@ public enum EffectKind
 
     /// <summary>Settles the outlook.</summary>
     Terminal,
+
+    /// <summary>The least the outlook can be, whatever the score and the caps.</summary>
+    Floor,
 
     /// <summary>The starting score.</summary>
     Base,
@@ -111,6 +119,7 @@ public sealed record RuleEffect(string RuleId, EffectKind Kind, int Value, int O
             "invalid" => new(ruleId, EffectKind.Invalid, 0, order),
             "condition" or "failureReason" => new(ruleId, EffectKind.Report, 0, order),
             "terminal" => new(ruleId, EffectKind.Terminal, (int)Enum.Parse<Outlook>(value, ignoreCase: true), order),
+            "floor" => new(ruleId, EffectKind.Floor, (int)Enum.Parse<Outlook>(value, ignoreCase: true), order),
             "base" => new(ruleId, EffectKind.Base, (int)Enum.Parse<Outlook>(value, ignoreCase: true), order),
             "adjust" => new(ruleId, EffectKind.Adjust, int.Parse(value, System.Globalization.CultureInfo.InvariantCulture), order),
             "cap" => new(ruleId, EffectKind.Cap, (int)Enum.Parse<Outlook>(value, ignoreCase: true), order),

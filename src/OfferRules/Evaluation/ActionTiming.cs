@@ -18,6 +18,9 @@ public enum ActionTiming
     /// <summary>The same day, after the call.</summary>
     AfterCall,
 
-    /// <summary>Some business days after the call.</summary>
+    /// <summary>Some business days after the call (the rule set's <c>planning.followUpBusinessDays</c>).</summary>
     FollowUp,
+
+    /// <summary>Only if something happens (for example, the company asks you to come in); such a step has no date.</summary>
+    Conditional,
 }

@@ -113,6 +113,7 @@ internal static class CaseValidator
             return errors;
         }
 
+        IgnoredSections(c, sink, language);
         if (c.Kind == CaseKind.DeclineWithdrawal)
         {
             AddWarnings(c, asOf, sink, language);
@@ -126,6 +127,45 @@ internal static class CaseValidator
 
         return false;
     }
+
+    /// <summary>Warns about sections that the case's kind does not read, so that a form sending the wrong kind is noticed.</summary>
+    private static void IgnoredSections(OfferCase c, List<ValidationIssue> sink, Language language)
+    {
+        if (c.Kind == CaseKind.DeclineWithdrawal)
+        {
+            if (c.MissedContact != MissedContact.Unknown)
+            {
+                Ignored(sink, "W-09", "$.missedContact", "missedContact", "declineWithdrawal", language);
+            }
+
+            return;
+        }
+
+        if (c.Decline != DeclineEvent.Unknown)
+        {
+            Ignored(sink, "M-W4", "$.decline", "decline", "missedEmployerContact", language);
+        }
+
+        if (c.Request != WithdrawalRequest.Unknown)
+        {
+            Ignored(sink, "M-W4", "$.request", "request", "missedEmployerContact", language);
+        }
+
+        // The business hours and closed days plan the call; the rest of the company's side is about a declined offer.
+        if (c.Company with { BusinessHours = null } != CompanyContext.Unknown)
+        {
+            Ignored(sink, "M-W4", "$.company", "company", "missedEmployerContact", language);
+        }
+    }
+
+    private static void Ignored(List<ValidationIssue> sink, string code, string path, string section, string kind, Language language) =>
+        Add(sink, IssueSeverity.Warning, code, path, language,
+            section == "company"
+                ? $"Only 'businessHours' of the 'company' section is read for a '{kind}' case; its other facts are ignored. Check that the case kind is right."
+                : $"The '{section}' section is ignored for a '{kind}' case. Check that the case kind is right.",
+            section == "company"
+                ? $"「{kind}」のケースでは、company のうち businessHours 以外は判定に使われません。ケースの種類が正しいか確認してください。"
+                : $"「{kind}」のケースでは {section} の内容は判定に使われません。ケースの種類が正しいか確認してください。");
 
     private static void AddWarnings(OfferCase c, DateOnly asOf, List<ValidationIssue> sink, Language language)
     {

@@ -47,6 +47,13 @@ public sealed class EvaluationResult
     /// <summary>Gets the suggested call slot (Japan time): the next good moment to phone, or the planned one when it is good.</summary>
     public Scheduling.CallSlot? CallWindow { get; internal init; }
 
+    /// <summary>
+    /// Gets the outlook at a planned contact later than today (<c>request.plannedContactAt</c> or
+    /// <c>missedContact.plannedCallAt</c>), beside <see cref="Outlook"/>, the outlook now; <see langword="null"/> when no
+    /// later contact is planned or the case was not explained.
+    /// </summary>
+    public PlannedTimeOutlook? AtPlannedTime { get; internal init; }
+
     /// <summary>Gets the message drafts (phone script, email, letter), personalised from the case.</summary>
     public ImmutableArray<MessageDraft> Drafts { get; internal init; } = [];
 

@@ -182,7 +182,8 @@ public sealed class OfferEvaluator
 
         facts[(int)FactId.Outlook] = FactCatalog.Code(outlook);
         var now = @case.AsOf ?? _timeProvider.GetUtcNow();
-        var advice = Recommender.Recommend(@case, policy, ref context, facts, now, _planner, issues, language);
+        var atPlanned = AtPlannedTime(@case, policy, facts, outlook, issues, language);
+        var advice = Recommender.Recommend(@case, policy, ref context, facts, now, _planner, RuleSet.Plan.Model.Planning.FollowUpBusinessDays, issues, language);
         var (missing, suggestions) = Probe(@case, policy, facts, outlook, language);
 
         var conditions = ImmutableArray.CreateBuilder<NamedCondition>();
@@ -227,7 +228,73 @@ public sealed class OfferEvaluator
             Drafts = advice.Drafts,
             Caveats = advice.Caveats,
             Fallbacks = advice.Fallbacks,
+            AtPlannedTime = atPlanned,
         };
+    }
+
+    /// <summary>
+    /// Decides the case again at the date of a planned contact later than today. When that date lies past a line the
+    /// rules draw (the timing bands after a decline, the day thresholds after a missed call), it warns.
+    /// </summary>
+    private PlannedTimeOutlook? AtPlannedTime(OfferCase @case, PolicyPlan policy, int[] facts, Outlook now, List<ValidationIssue> issues, Language language)
+    {
+        var (planned, path, _) = Recommender.PlannedContact(@case);
+        if (planned is not { } at)
+        {
+            return null;
+        }
+
+        var date = DateOnly.FromDateTime(at.ToOffset(s_japan).DateTime);
+        var today = facts[(int)FactId.AsOf];
+        if (date.DayNumber <= today)
+        {
+            return null;
+        }
+
+        var scratch = (int[])facts.Clone();
+        scratch[(int)FactId.AsOf] = date.DayNumber;
+        scratch[(int)FactId.Outlook] = FactCatalog.Unknown;
+        PlanRunner.Derive(RuleSet.Plan, scratch);
+        var memo = new byte[policy.Named.Length];
+        var context = new PlanContext(scratch, memo, policy.Named);
+        var (outlook, _) = PlanRunner.Decide(policy, ref context, []);
+        var confidence = PlanRunner.DecideConfidence(policy, ref context);
+
+        var dayFact = @case.Kind == CaseKind.MissedEmployerContact ? FactId.DaysSinceMissedContact : FactId.DaysSinceDecline;
+        var daysNow = facts[(int)dayFact];
+        var daysThen = scratch[(int)dayFact];
+        var line = -1;
+        if (daysNow != FactCatalog.Unknown)
+        {
+            foreach (var boundary in policy.DayBoundaries)
+            {
+                if (daysNow <= boundary && boundary < daysThen)
+                {
+                    line = boundary;
+                    break;
+                }
+            }
+        }
+
+        if (line >= 0)
+        {
+            var kind = @case.Kind == CaseKind.MissedEmployerContact;
+            var code = kind ? "M-W3" : "W-08";
+            var sinceEn = kind ? "the first missed call" : "you declined";
+            var sinceJa = kind ? "最初の不在着信" : "辞退";
+            var changeEn = outlook == now
+                ? $"The outlook would stay {Texts.Outlook(now, Language.English)}, but every day counts."
+                : $"The outlook would be {Texts.Outlook(outlook, Language.English)} then, instead of {Texts.Outlook(now, Language.English)} now.";
+            var changeJa = outlook == now
+                ? $"見通しは「{Texts.Outlook(now, Language.Japanese)}」のままですが、一日でも早い方が有利です。"
+                : $"そのときの見通しは、現在の「{Texts.Outlook(now, Language.Japanese)}」ではなく「{Texts.Outlook(outlook, Language.Japanese)}」になります。";
+            var message = language == Language.Japanese
+                ? $"予定の連絡日（{Texts.DateWithWeekday(date, language)}）は{sinceJa}から{daysThen}日後で、{line}日を超えます。{changeJa}できるだけ早く、{line}日を超える前に連絡しましょう。"
+                : $"The planned contact ({Texts.DateWithWeekday(date, language)}) is {daysThen} days after {sinceEn}, past the {line}-day line. {changeEn} Make contact as soon as you can, before that line.";
+            issues.Add(new ValidationIssue(IssueSeverity.Warning, code, path, message));
+        }
+
+        return new PlannedTimeOutlook(at.ToOffset(s_japan), date, outlook, confidence, line >= 0);
     }
 
     private static ImmutableArray<Finding> Findings(PolicyPlan policy, Truth[] truths, int terminal, int[] facts, OfferCase @case, Language language)
@@ -249,16 +316,15 @@ public sealed class OfferEvaluator
         }
         else
         {
+            // The score and the caps first, to know whether a floor lifted the result.
             var score = 0;
-            var baseSet = false;
+            var baseIndex = -1;
             for (var i = policy.FirstBase; i < policy.FirstAdjust; i++)
             {
-                if (truths[i] == Truth.True && !baseSet)
+                if (truths[i] == Truth.True && baseIndex < 0)
                 {
-                    var rule = policy.Rules[i].Model;
-                    score = (int)rule.Outlook;
-                    baseSet = true;
-                    findings.Add(Make(rule, rule.Outlook, 0, true));
+                    baseIndex = i;
+                    score = (int)policy.Rules[i].Model.Outlook;
                 }
             }
 
@@ -266,19 +332,65 @@ public sealed class OfferEvaluator
             {
                 if (truths[i] == Truth.True)
                 {
-                    var rule = policy.Rules[i].Model;
-                    score += rule.Score;
-                    findings.Add(Make(rule, null, rule.Score, rule.Score != 0));
+                    score += policy.Rules[i].Model.Score;
                 }
             }
 
             score = Math.Clamp(score, (int)Outlook.VeryUnlikely, (int)Outlook.Likely);
+            var ceiling = (int)Outlook.Likely;
             for (var i = policy.FirstCap; i < policy.FirstInfo; i++)
             {
                 if (truths[i] == Truth.True)
                 {
+                    ceiling = Math.Min(ceiling, (int)policy.Rules[i].Model.Outlook);
+                }
+            }
+
+            var normal = Math.Min(score, ceiling);
+            var floor = -1;
+            for (var i = policy.FirstOverride; i < policy.FirstBase; i++)
+            {
+                if (truths[i] == Truth.True)
+                {
+                    floor = Math.Max(floor, (int)policy.Rules[i].Model.Outlook);
+                }
+            }
+
+            // Only the highest floor that holds can lift the result; the first rule at that level is credited.
+            var credited = false;
+            for (var i = policy.FirstOverride; i < policy.FirstBase; i++)
+            {
+                if (truths[i] == Truth.True)
+                {
                     var rule = policy.Rules[i].Model;
-                    findings.Add(Make(rule, rule.Outlook, 0, (int)rule.Outlook < score));
+                    var lifts = !credited && (int)rule.Outlook == floor && floor > normal;
+                    credited |= lifts;
+                    findings.Add(Make(rule, rule.Outlook, 0, lifts));
+                }
+            }
+
+            if (baseIndex >= 0)
+            {
+                var rule = policy.Rules[baseIndex].Model;
+                findings.Add(Make(rule, rule.Outlook, 0, true));
+            }
+
+            for (var i = policy.FirstAdjust; i < policy.FirstCap; i++)
+            {
+                if (truths[i] == Truth.True)
+                {
+                    var rule = policy.Rules[i].Model;
+                    findings.Add(Make(rule, null, rule.Score, rule.Score != 0));
+                }
+            }
+
+            for (var i = policy.FirstCap; i < policy.FirstInfo; i++)
+            {
+                if (truths[i] == Truth.True)
+                {
+                    // A cap changed the result when it pulled it below the score and no floor held it up.
+                    var rule = policy.Rules[i].Model;
+                    findings.Add(Make(rule, rule.Outlook, 0, Math.Max(floor, (int)rule.Outlook) < score));
                 }
             }
         }

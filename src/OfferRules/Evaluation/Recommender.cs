@@ -30,6 +30,7 @@ internal static class Recommender
         int[] facts,
         DateTimeOffset now,
         CallWindowPlanner planner,
+        int followUpDays,
         List<ValidationIssue> issues,
         Language language)
     {
@@ -43,7 +44,10 @@ internal static class Recommender
         }
 
         var needsCall = steps.Any(s => s.Model.Timing is ActionTiming.BeforeCall or ActionTiming.AtCall or ActionTiming.AfterCall or ActionTiming.FollowUp);
-        var slot = needsCall ? PlanCall(@case, now, planner, issues, language) : null;
+        var hours = @case.Company.BusinessHours;
+        var slot = needsCall ? PlanCall(@case, now, planner, hours, issues, language) : null;
+        CallWindow? window = slot is { } s ? planner.GetWindow(DateOnly.FromDateTime(s.Start.DateTime), hours) : null;
+        var text = new TextContext(@case, slot, window, followUpDays);
         var actions = ImmutableArray.CreateBuilder<ActionStep>(steps.Count);
         foreach (var step in steps)
         {
@@ -53,8 +57,8 @@ internal static class Recommender
                 model.Id,
                 model.Channel,
                 model.Timing,
-                When(model.Timing, now, slot, planner, @case.Company.BusinessHours),
-                Texts.Render(model.Text.Get(language), language, facts, @case)));
+                When(model.Timing, now, slot, planner, hours, followUpDays),
+                Texts.Render(model.Text.Get(language), language, facts, text)));
         }
 
         var drafts = ImmutableArray.CreateBuilder<MessageDraft>();
@@ -66,11 +70,11 @@ internal static class Recommender
             }
 
             var lines = new List<string>();
-            foreach (var (when, text) in draft.Parts)
+            foreach (var (when, part) in draft.Parts)
             {
                 if (when is null || when.Evaluate(ref context) == Truth.True)
                 {
-                    lines.Add(Texts.Render(text.Get(language), language, facts, @case));
+                    lines.Add(Texts.Render(part.Get(language), language, facts, text));
                 }
             }
 
@@ -78,8 +82,8 @@ internal static class Recommender
             drafts.Add(new MessageDraft(
                 model.Id,
                 model.Kind,
-                Texts.Render(model.Title.Get(language), language, facts, @case),
-                model.Subject is null ? null : Texts.Render(model.Subject.Get(language), language, facts, @case),
+                Texts.Render(model.Title.Get(language), language, facts, text),
+                model.Subject is null ? null : Texts.Render(model.Subject.Get(language), language, facts, text),
                 string.Join("\n", lines)));
         }
 
@@ -87,99 +91,111 @@ internal static class Recommender
             actions.ToImmutable(),
             slot,
             drafts.ToImmutable(),
-            Select(policy.Caveats, ref context, facts, @case, language),
-            Select(policy.Fallbacks, ref context, facts, @case, language));
+            Select(policy.Caveats, ref context, facts, text, language),
+            Select(policy.Fallbacks, ref context, facts, text, language));
     }
 
-    private static ImmutableArray<Evaluation.Advice> Select(ImmutableArray<ItemPlan<AdviceModel>> items, ref PlanContext context, int[] facts, OfferCase @case, Language language)
+    private static ImmutableArray<Evaluation.Advice> Select(ImmutableArray<ItemPlan<AdviceModel>> items, ref PlanContext context, int[] facts, in TextContext text, Language language)
     {
         var result = ImmutableArray.CreateBuilder<Evaluation.Advice>();
         foreach (var item in items)
         {
             if (item.When.Evaluate(ref context) == Truth.True)
             {
-                result.Add(new Evaluation.Advice(item.Model.Id, Texts.Render(item.Model.Text.Get(language), language, facts, @case)));
+                result.Add(new Evaluation.Advice(item.Model.Id, Texts.Render(item.Model.Text.Get(language), language, facts, text)));
             }
         }
 
         return result.ToImmutable();
     }
 
-    /// <summary>Chooses the call slot: the planned moment when it is good, otherwise the next good one; warns about a poor plan.</summary>
-    private static CallSlot? PlanCall(OfferCase @case, DateTimeOffset now, CallWindowPlanner planner, List<ValidationIssue> issues, Language language)
+    /// <summary>
+    /// Chooses the call slot: always the first good slot after <paramref name="now"/>, because time works against the
+    /// candidate. A planned moment is only judged: one that has passed or is a poor time to phone gets a warning that
+    /// names the suggested slot instead.
+    /// </summary>
+    private static CallSlot? PlanCall(OfferCase @case, DateTimeOffset now, CallWindowPlanner planner, BusinessHours? hours, List<ValidationIssue> issues, Language language)
     {
-        var hours = @case.Company.BusinessHours;
-        var (planned, path, code) = @case.Kind == CaseKind.MissedEmployerContact
-            ? (@case.MissedContact.PlannedCallAt, "$.missedContact.plannedCallAt", "M-W1")
-            : (@case.Request.PlannedContactAt, "$.request.plannedContactAt", "W-07");
+        var (planned, path, code) = PlannedContact(@case);
+        CallSlot first;
         try
         {
-            if (planned is not { } at)
-            {
-                return planner.NextGoodSlot(now, hours);
-            }
-
-            if (at < now)
-            {
-                var next = planner.NextGoodSlot(now, hours);
-                issues.Add(Warning(code, path, language,
-                    $"The planned call time ({Format(at, Language.English)}) has already passed; call at {Format(next.Start, Language.English)} instead.",
-                    $"予定していた電話の時刻({Format(at, Language.Japanese)})はすでに過ぎています。代わりに{Format(next.Start, Language.Japanese)}に電話しましょう。"));
-                return next;
-            }
-
-            var check = planner.Check(at, hours);
-            if (check.IsGood)
-            {
-                if (check.HasSoftWarning)
-                {
-                    issues.Add(Warning(code, path, language,
-                        $"The planned call time ({Format(at, Language.English)}) falls in the lunch hour (12:00–13:00); the person in charge may be out. {Format(check.Suggested?.Start, Language.English)} would be better.",
-                        $"予定の時刻({Format(at, Language.Japanese)})は昼休み(12:00〜13:00)にかかり、担当者が不在の可能性があります。{Format(check.Suggested?.Start, Language.Japanese)}の方が適しています。"));
-                }
-
-                var stretch = planner.NextGoodSlot(at, hours);
-                var start = at.ToOffset(s_japan);
-                return new CallSlot(start, stretch.End > start ? stretch.End : start);
-            }
-
-            var reasons = string.Join(language == Language.Japanese ? "、" : ", ", check.Problems.Select(p => Problem(p, language)));
-            issues.Add(Warning(code, path, language,
-                $"The planned call time ({Format(at, Language.English)}) is not a good time to phone ({reasons}); call at {Format(check.Suggested?.Start, Language.English)} instead.",
-                $"予定の時刻({Format(at, Language.Japanese)})は電話に向いていません({reasons})。代わりに{Format(check.Suggested?.Start, Language.Japanese)}に電話しましょう。"));
-            return check.Suggested;
+            first = planner.NextGoodSlot(now, hours);
         }
         catch (InvalidOperationException)
         {
-            // Business hours that leave no usable window (for example, only the lunch hour) give no slot at all.
+            // Business hours that leave no usable minute at all (for example, only the lunch hour) give no slot.
             issues.Add(Warning(code, "$.company.businessHours", language,
                 "No good time to phone was found within 30 days with these business hours; check them.",
-                "この営業時間では30日以内に電話に適した時間が見つかりません。営業時間を確認してください。"));
+                "この営業時間では、30日以内に電話に適した時間が見つかりません。営業時間を確認してください。"));
             return null;
         }
+
+        if (planned is not { } at)
+        {
+            return first;
+        }
+
+        var suggestedEn = Texts.Slot(first, Language.English);
+        var suggestedJa = Texts.Slot(first, Language.Japanese);
+        if (at < now)
+        {
+            issues.Add(Warning(code, path, language,
+                $"The planned call time ({Moment(at, Language.English)}) has already passed; call at {suggestedEn} instead.",
+                $"予定していた電話の時刻（{Moment(at, Language.Japanese)}）はすでに過ぎています。代わりに{suggestedJa}に電話しましょう。"));
+            return first;
+        }
+
+        var check = planner.Check(at, hours);
+        if (!check.IsGood)
+        {
+            issues.Add(Warning(code, path, language,
+                $"The planned call time ({Moment(at, Language.English)}) is not a good time to phone ({Problems(check, Language.English)}); call at {suggestedEn} instead.",
+                $"予定の時刻（{Moment(at, Language.Japanese)}）は電話に向いていません（{Problems(check, Language.Japanese)}）。代わりに{suggestedJa}に電話しましょう。"));
+        }
+        else if (check.HasSoftWarning)
+        {
+            issues.Add(Warning(code, path, language,
+                $"The planned call time ({Moment(at, Language.English)}) falls in the lunch hour (12:00–13:00), when the person in charge may be out; {suggestedEn} would be better.",
+                $"予定の時刻（{Moment(at, Language.Japanese)}）は昼休み（12:00〜13:00）にかかり、担当者が不在の可能性があります。{suggestedJa}の方が適しています。"));
+        }
+
+        return first;
     }
 
-    private static DateTimeOffset? When(ActionTiming timing, DateTimeOffset now, CallSlot? slot, CallWindowPlanner planner, BusinessHours? hours) => timing switch
+    /// <summary>The planned moment of contact of a case, with its JSON path and the code of the call-time warning.</summary>
+    internal static (DateTimeOffset? At, string Path, string Code) PlannedContact(OfferCase @case) =>
+        @case.Kind == CaseKind.MissedEmployerContact
+            ? (@case.MissedContact.PlannedCallAt, "$.missedContact.plannedCallAt", "M-W1")
+            : (@case.Request.PlannedContactAt, "$.request.plannedContactAt", "W-07");
+
+    private static string Problems(CallTimeCheck check, Language language) =>
+        string.Join(language == Language.Japanese ? "、" : ", ", check.Problems.Where(p => p != CallTimeProblem.Lunch || !check.IsGood).Select(p => Problem(p, language)));
+
+    private static DateTimeOffset? When(ActionTiming timing, DateTimeOffset now, CallSlot? slot, CallWindowPlanner planner, BusinessHours? hours, int followUpDays) => timing switch
     {
         ActionTiming.Immediately => now.ToOffset(s_japan),
         ActionTiming.BeforeCall => now.ToOffset(s_japan),
         ActionTiming.AtCall => slot?.Start,
-        ActionTiming.AfterCall => slot is { } s ? Min(s.Start.AddHours(1), s.Start.Date + TimeSpan.FromHours(18), s.Start) : null,
-        ActionTiming.FollowUp => slot is { } f ? FollowUp(f.Start, planner, hours) : null,
+        ActionTiming.AfterCall => slot is { } s ? AfterCall(s) : null,
+        ActionTiming.FollowUp => slot is { } f ? FollowUp(f.Start, planner, hours, followUpDays) : null,
         _ => null,
     };
 
-    private static DateTimeOffset Min(DateTimeOffset candidate, DateTime endOfDay, DateTimeOffset start)
+    /// <summary>An hour after the call starts, but no later than 18:00 that day and never before the call.</summary>
+    private static DateTimeOffset AfterCall(CallSlot slot)
     {
-        var limit = new DateTimeOffset(endOfDay, s_japan);
+        var start = slot.Start.ToOffset(s_japan);
+        var limit = new DateTimeOffset(start.Date + TimeSpan.FromHours(18), s_japan);
+        var candidate = start.AddHours(1);
         return candidate < limit ? candidate : (start < limit ? limit : start);
     }
 
-    /// <summary>Five business days after the call, at the first good moment of that day.</summary>
-    private static DateTimeOffset? FollowUp(DateTimeOffset call, CallWindowPlanner planner, BusinessHours? hours)
+    /// <summary>The given number of business days after the call, at the first good moment of that day.</summary>
+    private static DateTimeOffset? FollowUp(DateTimeOffset call, CallWindowPlanner planner, BusinessHours? hours, int businessDays)
     {
         var day = DateOnly.FromDateTime(call.ToOffset(s_japan).DateTime);
-        for (var counted = 0; counted < 5;)
+        for (var counted = 0; counted < businessDays;)
         {
             day = day.AddDays(1);
             if (planner.IsBusinessDay(day))
@@ -213,22 +229,13 @@ internal static class Recommender
         _ => problem.ToString(),
     };
 
-    private static readonly string[] s_weekdaysJa = ["日", "月", "火", "水", "木", "金", "土"];
-
-    /// <summary>Writes a moment in Japan time with its weekday, for example <c>2025-07-22 (Tue) 10:00</c> or <c>2025-07-22(火) 10:00</c>.</summary>
-    public static string Format(DateTimeOffset? at, Language language)
+    /// <summary>Writes a moment in Japan time with its weekday: 2025年7月22日（火）10:00 / Tue 22 July 2025, 10:00.</summary>
+    internal static string Moment(DateTimeOffset at, Language language)
     {
-        if (at is not { } value)
-        {
-            return "-";
-        }
-
-        var local = value.ToOffset(s_japan);
+        var local = at.ToOffset(s_japan);
+        var day = Texts.DateWithWeekday(DateOnly.FromDateTime(local.DateTime), language);
         var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
-        var date = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return language == Language.Japanese
-            ? $"{date}({s_weekdaysJa[(int)local.DayOfWeek]}) {time}"
-            : $"{date} ({local.ToString("ddd", CultureInfo.InvariantCulture)}) {time}";
+        return language == Language.Japanese ? day + time : day + ", " + time;
     }
 
     private static ValidationIssue Warning(string code, string path, Language language, string en, string ja) =>

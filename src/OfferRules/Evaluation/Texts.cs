@@ -6,6 +6,13 @@ using OfferRules.Rules;
 
 namespace OfferRules.Evaluation;
 
+/// <summary>What a text may name besides the facts: the case's own texts and the plan's call slot and settings.</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Slot">The suggested call slot, when the plan has one.</param>
+/// <param name="Window">The calling hours of the slot's day, when the plan has a slot.</param>
+/// <param name="FollowUpDays">The rule set's follow-up delay in business days.</param>
+internal readonly record struct TextContext(OfferCase Case, Scheduling.CallSlot? Slot, Scheduling.CallWindow? Window, int FollowUpDays);
+
 /// <summary>Renders message templates and the few words the evaluator itself says, in English and Japanese.</summary>
 internal static class Texts
 {
@@ -19,7 +26,10 @@ internal static class Texts
     public static string Outlook(Outlook outlook, Language language) =>
         (language == Language.Japanese ? s_outlookJa : s_outlookEn)[(int)outlook];
 
-    public static string Render(Template template, Language language, ReadOnlySpan<int> facts, OfferCase @case)
+    public static string Render(Template template, Language language, ReadOnlySpan<int> facts, OfferCase @case) =>
+        Render(template, language, facts, new TextContext(@case, null, null, Rules.PlanningModel.Default.FollowUpBusinessDays));
+
+    public static string Render(Template template, Language language, ReadOnlySpan<int> facts, in TextContext context)
     {
         if (template.Segments.Length == 1 && template.Segments[0].Literal is { } only)
         {
@@ -39,7 +49,7 @@ internal static class Texts
             }
             else
             {
-                builder.Append(Text(segment.Name!, @case, language));
+                builder.Append(Text(segment.Name!, facts, context, language));
             }
         }
 
@@ -65,9 +75,10 @@ internal static class Texts
         };
     }
 
-    private static string Text(string name, OfferCase @case, Language language)
+    private static string Text(string name, ReadOnlySpan<int> facts, in TextContext context, Language language)
     {
         var ja = language == Language.Japanese;
+        var @case = context.Case;
         return name switch
         {
             "offer.company" => @case.Offer.Company ?? (ja ? "[会社名]" : "[company]"),
@@ -76,9 +87,45 @@ internal static class Texts
             "offer.contactPerson" => @case.Offer.ContactPerson ?? (ja ? "[ご担当者名]" : "[contact person]"),
             "candidate.name" => @case.Candidate.Name ?? (ja ? "[氏名]" : "[your name]"),
             "candidate.school" => @case.Candidate.School ?? (ja ? "[学校名]" : "[your school]"),
+            "call.slot" => context.Slot is { } slot ? Slot(slot, language) : (ja ? "[平日の電話に適した時間]" : "[a good time on a weekday]"),
+            "call.hours" => context.Window is { } window ? Hours(window.Start, window.End, language) : Hours(new TimeOnly(10, 0), new TimeOnly(17, 0), language),
+            "plan.followUpDays" => context.FollowUpDays.ToString(CultureInfo.InvariantCulture),
+            "dates.today" => LetterDate(facts[(int)FactId.AsOf], language, "[日付]", "[date]"),
+            "dates.declinedOn" => LetterDate(facts[(int)FactId.DeclineDeclinedOn], language, "[辞退した日付]", "[date you declined]"),
+            "dates.interviewedOn" => LetterDate(facts[(int)FactId.MissedContactInterviewedOn], language, "[面接日]", "[interview date]"),
+            "dates.firstMissedCallOn" => LetterDate(facts[(int)FactId.MissedContactFirstMissedCallOn], language, "[最初の着信日]", "[date of the first call]"),
             _ => "{" + name + "}",
         };
     }
+
+    private static readonly string[] s_weekdaysJa = ["日", "月", "火", "水", "木", "金", "土"];
+
+    /// <summary>Writes a day the way a letter does: 2025年7月1日 / 1 July 2025.</summary>
+    public static string Date(DateOnly date, Language language) => language == Language.Japanese
+        ? string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日")
+        : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes a day with its weekday: 2025年7月1日（火） / Tue 1 July 2025.</summary>
+    public static string DateWithWeekday(DateOnly date, Language language) => language == Language.Japanese
+        ? Date(date, language) + "（" + s_weekdaysJa[(int)date.DayOfWeek] + "）"
+        : date.ToString("ddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes a span of hours: 10:00〜12:00 / 10:00–12:00.</summary>
+    public static string Hours(TimeOnly start, TimeOnly end, Language language) =>
+        start.ToString("HH:mm", CultureInfo.InvariantCulture) + (language == Language.Japanese ? "〜" : "–") + end.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes a call slot: 2025年7月9日（水）10:00〜12:00 / Wed 9 July 2025, 10:00–12:00.</summary>
+    public static string Slot(Scheduling.CallSlot slot, Language language)
+    {
+        var start = slot.Start.ToOffset(Scheduling.CallWindowPlanner.JapanOffset);
+        var end = slot.End.ToOffset(Scheduling.CallWindowPlanner.JapanOffset);
+        var day = DateWithWeekday(DateOnly.FromDateTime(start.DateTime), language);
+        var hours = Hours(TimeOnly.FromDateTime(start.DateTime), TimeOnly.FromDateTime(end.DateTime), language);
+        return language == Language.Japanese ? day + hours : day + ", " + hours;
+    }
+
+    private static string LetterDate(int code, Language language, string blankJa, string blankEn) =>
+        code == FactCatalog.Unknown ? (language == Language.Japanese ? blankJa : blankEn) : Date(DateOnly.FromDayNumber(code), language);
 
     public static string MissingFact(FactDefinition fact, Outlook? raise, Outlook? lower, Language language)
     {

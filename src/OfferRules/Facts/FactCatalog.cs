@@ -114,7 +114,10 @@ internal static class FactCatalog
         facts[(int)FactId.CompanyHiringNeedTrend] = Code(company.HiringNeedTrend);
         facts[(int)FactId.CompanyUnfairPressureOrRescission] = Code(company.UnfairPressureOrRescission);
         facts[(int)FactId.RequestChangeOfMindReason] = Code(request.ChangeOfMindReason);
-        facts[(int)FactId.RequestPriorRequestOutcome] = Code(request.PriorRequestOutcome);
+        // A request that is not recorded has not been made (§4.5): an absent outcome is "not yet asked", never missing.
+        facts[(int)FactId.RequestPriorRequestOutcome] = request.PriorRequestOutcome == PriorRequestOutcome.Unknown
+            ? (int)PriorRequestOutcome.NotYetAsked
+            : (int)request.PriorRequestOutcome;
         facts[(int)FactId.RequestPlannedChannel] = Code(request.PlannedChannel);
         facts[(int)FactId.RequestWillingToRedoSelection] = Code(request.WillingToRedoSelection);
         facts[(int)FactId.MissedContactInterviewedOn] = Code(missed.InterviewedOn);

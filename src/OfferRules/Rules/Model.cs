@@ -128,11 +128,19 @@ internal sealed record TimingBandsModel(int ImmediateMaxDays, int WithinWeekMaxD
     public static TimingBandsModel Default { get; } = new(2, 7, 30);
 }
 
+/// <summary>Settings of the action plan.</summary>
+/// <param name="FollowUpBusinessDays">How many business days without a reply before the plan says to follow up once.</param>
+internal sealed record PlanningModel(int FollowUpBusinessDays)
+{
+    public static PlanningModel Default { get; } = new(3);
+}
+
 internal sealed record RuleSetModel(
     string Id,
     string Version,
     LocalizedText Title,
     TimingBandsModel TimingBands,
+    PlanningModel Planning,
     ImmutableArray<ConductCaseModel> Conduct,
     ConductQuality ConductOtherwise,
     ImmutableArray<PolicyModel> Policies);

@@ -7,9 +7,17 @@ namespace OfferRules.Rules;
 /// <summary>A message with named placeholders such as <c>{daysSinceDecline}</c>, parsed once when the rule set loads.</summary>
 internal sealed class Template
 {
-    /// <summary>The placeholders that name text from the case rather than a catalogued fact.</summary>
+    /// <summary>
+    /// The placeholders that name text from the case or the plan rather than a catalogued fact: the case's names, the
+    /// suggested call slot and the day's calling hours, the follow-up delay, and dates written as a letter writes them
+    /// (2025年7月1日 / 1 July 2025). Each renders as a bracketed blank to fill in when its value is not known.
+    /// </summary>
     public static readonly ImmutableArray<string> TextPlaceholders =
-        ["offer.company", "offer.position", "offer.department", "offer.contactPerson", "candidate.name", "candidate.school"];
+    [
+        "offer.company", "offer.position", "offer.department", "offer.contactPerson", "candidate.name", "candidate.school",
+        "call.slot", "call.hours", "plan.followUpDays",
+        "dates.today", "dates.declinedOn", "dates.interviewedOn", "dates.firstMissedCallOn",
+    ];
 
     private Template(string source, ImmutableArray<Segment> segments, ImmutableArray<string> placeholders)
     {

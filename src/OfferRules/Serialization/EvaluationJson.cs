@@ -111,6 +111,21 @@ public static class EvaluationJson
             writer.WriteNull("callWindow");
         }
 
+        if (result.AtPlannedTime is { } planned)
+        {
+            writer.WriteStartObject("atPlannedTime");
+            writer.WriteString("at", planned.At.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("date", planned.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("outlook", JsonNames<Outlook>.Of(planned.Outlook));
+            writer.WriteString("confidence", JsonNames<Confidence>.Of(planned.Confidence));
+            writer.WriteBoolean("pastBoundary", planned.PastBoundary);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("atPlannedTime");
+        }
+
         writer.WriteStartArray("actions");
         foreach (var a in result.Actions)
         {

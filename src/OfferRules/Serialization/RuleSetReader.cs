@@ -17,7 +17,8 @@ internal sealed class RuleSetReader
     /// <summary>The largest day count a rule may compare with (about 100 years).</summary>
     private const int MaxDays = 36_500;
 
-    private static readonly string[] s_rootProps = ["$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "conduct", "policies"];
+    private static readonly string[] s_rootProps = ["$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "planning", "conduct", "policies"];
+    private static readonly string[] s_planningProps = ["followUpBusinessDays"];
     private static readonly string[] s_bandProps = ["immediateMaxDays", "withinWeekMaxDays", "lateMaxDays"];
     private static readonly string[] s_conductProps = ["cases", "otherwise"];
     private static readonly string[] s_conductCaseProps = ["value", "when"];
@@ -74,6 +75,7 @@ internal sealed class RuleSetReader
             ? Text(titleElement, "/title", "The title", allowPlaceholders: false)
             : null;
         var bands = ReadBands(root);
+        var planning = ReadPlanning(root);
         var (conduct, conductOtherwise) = ReadConduct(root);
 
         var policies = ImmutableArray.CreateBuilder<PolicyModel>();
@@ -97,7 +99,7 @@ internal sealed class RuleSetReader
         // A partial model is returned even when there are errors, so that the compiler can still report
         // references and cycles: every problem at once, not one phase at a time.
         var placeholder = new LocalizedText(Template.TryParse("-", 0, out _)!, Template.TryParse("-", 0, out _)!);
-        return new RuleSetModel(id ?? "-", version ?? "-", title ?? placeholder, bands, conduct, conductOtherwise, policies.ToImmutable());
+        return new RuleSetModel(id ?? "-", version ?? "-", title ?? placeholder, bands, planning, conduct, conductOtherwise, policies.ToImmutable());
     }
 
     private TimingBandsModel ReadBands(JsonElement root)
@@ -123,6 +125,23 @@ internal sealed class RuleSetReader
         }
 
         return new TimingBandsModel(immediate, withinWeek, late);
+    }
+
+    private PlanningModel ReadPlanning(JsonElement root)
+    {
+        if (!_walker.TryGet(root, string.Empty, "planning", false, "The rule set", out var element))
+        {
+            return PlanningModel.Default;
+        }
+
+        const string At = "/planning";
+        if (!_walker.Object(element, At, "'planning'", s_planningProps))
+        {
+            return PlanningModel.Default;
+        }
+
+        var followUp = _walker.Int(element, At, "followUpBusinessDays", false, "'planning'", 1, 20) ?? PlanningModel.Default.FollowUpBusinessDays;
+        return new PlanningModel(followUp);
     }
 
     private (ImmutableArray<ConductCaseModel> Cases, ConductQuality Otherwise) ReadConduct(JsonElement root)

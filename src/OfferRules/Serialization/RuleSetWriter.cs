@@ -22,6 +22,9 @@ internal static class RuleSetWriter
         w.WriteNumber("withinWeekMaxDays", m.TimingBands.WithinWeekMaxDays);
         w.WriteNumber("lateMaxDays", m.TimingBands.LateMaxDays);
         w.WriteEndObject();
+        w.WriteStartObject("planning");
+        w.WriteNumber("followUpBusinessDays", m.Planning.FollowUpBusinessDays);
+        w.WriteEndObject();
         w.WriteStartObject("conduct");
         w.WriteStartArray("cases");
         foreach (var c in m.Conduct)

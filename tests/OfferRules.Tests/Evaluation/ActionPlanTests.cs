@@ -12,7 +12,7 @@ public sealed class ActionPlanTests
     private static EvaluationResult Evaluate(string json, string language = "en") =>
         OfferEvaluator.Default.EvaluateJson(Encoding.UTF8.GetBytes(json), new EvaluationOptions { Language = language });
 
-    private static readonly string[] s_call = ["A-05", "A-06", "A-07", "A-08", "A-09", "A-10", "A-11", "A-12", "A-13", "A-14"];
+    private static readonly string[] s_call = ["A-05", "A-06", "A-07", "A-08", "A-09", "A-10", "A-11", "A-12", "A-19", "A-13", "A-14"];
 
     [Fact]
     public void Plan_AfterRefusal_IsOnlyFallbacks()
@@ -82,7 +82,8 @@ public sealed class ActionPlanTests
         Assert.Equal(ActionChannel.Documents, result.Actions.Single(a => a.Id == "A-03").Channel);
         Assert.Equal(new DateTimeOffset(2025, 8, 7, 10, 0, 0, s_jst), result.Actions.Single(a => a.Id == "A-05").At);
         Assert.Equal(new DateTimeOffset(2025, 8, 7, 11, 0, 0, s_jst), result.Actions.Single(a => a.Id == "A-12").At);
-        Assert.Equal(new DateTimeOffset(2025, 8, 15, 10, 0, 0, s_jst), result.Actions.Single(a => a.Id == "A-14").At); // 11 August is Mountain Day
+        Assert.Equal(new DateTimeOffset(2025, 8, 13, 10, 0, 0, s_jst), result.Actions.Single(a => a.Id == "A-19").At); // 3 business days: 11 August is Mountain Day
+        Assert.Null(result.Actions.Single(a => a.Id == "A-14").At); // a conditional step has no date
     }
 
     [Fact]
@@ -100,10 +101,10 @@ public sealed class ActionPlanTests
 
         Assert.Equal(["P-01", "P-02", "P-03", "K-01", "K-02", "K-03", "K-04", "K-05", "L-01", "L-02", "L-03"], result.Actions.Select(a => a.Id));
         Assert.Equal(new DateTimeOffset(2025, 6, 9, 10, 0, 0, s_jst), result.CallWindow!.Value.Start);
-        Assert.Equal(new DateTimeOffset(2025, 6, 16, 10, 0, 0, s_jst), result.Actions.Single(a => a.Id == "L-02").At);
+        Assert.Equal(new DateTimeOffset(2025, 6, 12, 10, 0, 0, s_jst), result.Actions.Single(a => a.Id == "L-02").At); // 3 business days after the call
         Assert.Equal(["D-CALL", "D-THANKS-LETTER"], result.Drafts.Select(d => d.Id));
         var warning = Assert.Single(result.Issues, i => i.Code == "M-W1");
-        Assert.Equal("The planned call time (2025-06-09 (Mon) 09:05) is not a good time to phone (too early in the day); call at 2025-06-09 (Mon) 10:00 instead.", warning.Message);
+        Assert.Equal("The planned call time (Mon 9 June 2025, 09:05) is not a good time to phone (too early in the day); call at Mon 9 June 2025, 10:00–12:00 instead.", warning.Message);
     }
 
     [Fact]

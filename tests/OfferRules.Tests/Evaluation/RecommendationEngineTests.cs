@@ -43,7 +43,7 @@ public sealed class RecommendationEngineTests
         Assert.Equal(new DateTimeOffset(2025, 7, 19, 9, 5, 0, jst), result.Actions[0].At);
         Assert.Equal(new DateTimeOffset(2025, 7, 22, 10, 0, 0, jst), result.Actions[1].At);
         Assert.Equal(new DateTimeOffset(2025, 7, 22, 11, 0, 0, jst), result.Actions[2].At);
-        Assert.Equal(new DateTimeOffset(2025, 7, 29, 10, 0, 0, jst), result.Actions[3].At);
+        Assert.Equal(new DateTimeOffset(2025, 7, 25, 10, 0, 0, jst), result.Actions[3].At); // the default follow-up: 3 business days
         Assert.Null(result.Actions[4].At);
         Assert.Equal("S-1 [contact person]", result.Actions[0].Message);
     }
@@ -71,37 +71,63 @@ public sealed class RecommendationEngineTests
 
         var warning = Assert.Single(result.Issues);
         Assert.Equal(("W-07", "$.request.plannedContactAt", IssueSeverity.Warning), (warning.Code, warning.Path, warning.Severity));
-        Assert.Equal("The planned call time (2025-07-21 (Mon) 10:30) is not a good time to phone (a public holiday); call at 2025-07-22 (Tue) 10:00 instead.", warning.Message);
+        Assert.Equal("The planned call time (Mon 21 July 2025, 10:30) is not a good time to phone (a public holiday); call at Tue 22 July 2025, 10:00–12:00 instead.", warning.Message);
         Assert.Equal(new DateTimeOffset(2025, 7, 22, 10, 0, 0, TimeSpan.FromHours(9)), result.CallWindow!.Value.Start);
     }
 
     [Fact]
-    public void Evaluate_PlannedCallAtLunch_IsKeptWithASoftWarning()
+    public void Evaluate_PlannedCallAtLunch_WarnsSoftlyAndSuggestsTheFirstSlot()
     {
         var ruleSet = Load($$"""
             "actions": [ {{Action("S-1", """{ "all": [] }""", "atCall")}} ]
             """);
-        var planned = new DateTimeOffset(2025, 7, 22, 12, 15, 0, TimeSpan.FromHours(9));
-        var @case = Cases.Minimal() with { Request = new WithdrawalRequest { PlannedContactAt = planned } };
+        var jst = TimeSpan.FromHours(9);
+        var @case = Cases.Minimal() with
+        {
+            AsOf = new DateTimeOffset(2025, 7, 10, 11, 50, 0, jst),
+            Request = new WithdrawalRequest { PlannedContactAt = new DateTimeOffset(2025, 7, 10, 12, 30, 0, jst) },
+        };
 
         var result = new OfferEvaluator(ruleSet).Evaluate(@case);
 
-        Assert.Equal("W-07", Assert.Single(result.Issues).Code);
-        Assert.Equal(planned, result.CallWindow!.Value.Start);
+        var warning = Assert.Single(result.Issues);
+        Assert.Equal("W-07", warning.Code);
+        Assert.Equal("The planned call time (Thu 10 July 2025, 12:30) falls in the lunch hour (12:00–13:00), when the person in charge may be out; Thu 10 July 2025, 13:00–17:00 would be better.", warning.Message);
+        Assert.Equal(new CallSlot(new DateTimeOffset(2025, 7, 10, 13, 0, 0, jst), new DateTimeOffset(2025, 7, 10, 17, 0, 0, jst)), result.CallWindow);
     }
 
     [Fact]
-    public void Evaluate_GoodPlannedCall_IsUsedWithoutWarning()
+    public void Evaluate_GoodPlannedCallLaterThatWeek_SuggestsTheFirstSlotAfterAsOf()
     {
         var ruleSet = Load($$"""
             "actions": [ {{Action("S-1", """{ "all": [] }""", "atCall")}} ]
             """);
-        var planned = new DateTimeOffset(2025, 7, 22, 14, 0, 0, TimeSpan.FromHours(9));
+        var jst = TimeSpan.FromHours(9);
+        var planned = new DateTimeOffset(2025, 7, 11, 14, 0, 0, jst); // Friday, 2 days after the decline
 
         var result = new OfferEvaluator(ruleSet).Evaluate(Cases.Minimal() with { Request = new WithdrawalRequest { PlannedContactAt = planned } });
 
         Assert.Empty(result.Issues);
-        Assert.Equal(planned, result.Actions[0].At);
+        Assert.Equal(new DateTimeOffset(2025, 7, 10, 10, 0, 0, jst), result.Actions[0].At); // Thursday, the first good slot after asOf
+        Assert.Equal(planned, result.AtPlannedTime!.At);
+        Assert.False(result.AtPlannedTime.PastBoundary);
+    }
+
+    [Fact]
+    public void Evaluate_PlannedCallOnSaturday_SuggestsThursdayNotMonday()
+    {
+        var ruleSet = Load($$"""
+            "actions": [ {{Action("S-1", """{ "all": [] }""", "atCall")}} ]
+            """);
+        var jst = TimeSpan.FromHours(9);
+        var @case = Cases.Minimal() with { Request = new WithdrawalRequest { PlannedContactAt = new DateTimeOffset(2025, 7, 12, 10, 30, 0, jst) } };
+
+        var result = new OfferEvaluator(ruleSet).Evaluate(@case);
+
+        var warning = Assert.Single(result.Issues);
+        Assert.Equal("W-07", warning.Code);
+        Assert.Contains("(a weekend); call at Thu 10 July 2025, 10:00–12:00 instead.", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2025, 7, 10, 10, 0, 0, jst), result.CallWindow!.Value.Start);
     }
 
     [Fact]

@@ -38,13 +38,17 @@ internal static class PlanRunner
     /// <summary>
     /// Decides the outlook. When <paramref name="truths"/> is not empty it receives the truth of every rule evaluated
     /// (rules after a terminal one stay <see cref="Truth.False"/>); the return value's terminal index is -1 when no
-    /// terminal or override rule fired.
+    /// terminal rule fired.
     /// </summary>
+    /// <remarks>
+    /// Override rules are floors: the highest one that holds is the least the outlook can be, after the score and the
+    /// caps, so a fact that makes a floor hold never lowers the outlook.
+    /// </remarks>
     public static (Outlook Outlook, int Terminal) Decide(PolicyPlan policy, ref PlanContext context, Span<Truth> truths)
     {
         var rules = policy.Rules;
         var record = !truths.IsEmpty;
-        for (var i = 0; i < policy.FirstBase; i++)
+        for (var i = 0; i < policy.FirstOverride; i++)
         {
             var truth = rules[i].When.Evaluate(ref context);
             if (record)
@@ -55,6 +59,21 @@ internal static class PlanRunner
             if (truth == Truth.True)
             {
                 return (rules[i].Model.Outlook, i);
+            }
+        }
+
+        var floor = (int)Outlook.VeryUnlikely;
+        for (var i = policy.FirstOverride; i < policy.FirstBase; i++)
+        {
+            var truth = rules[i].When.Evaluate(ref context);
+            if (record)
+            {
+                truths[i] = truth;
+            }
+
+            if (truth == Truth.True)
+            {
+                floor = Math.Max(floor, (int)rules[i].Model.Outlook);
             }
         }
 
@@ -93,8 +112,10 @@ internal static class PlanRunner
         var ceiling = (int)Outlook.Likely;
         for (var i = policy.FirstCap; i < policy.FirstInfo; i++)
         {
-            // A cap at or above the outlook so far cannot lower it: only an explanation needs its truth.
-            if (!record && (int)rules[i].Model.Outlook >= Math.Min(score, ceiling))
+            // A cap at or above the outlook so far, or at or below the floor, cannot change it: only an explanation
+            // needs its truth.
+            var cap = (int)rules[i].Model.Outlook;
+            if (!record && (cap >= Math.Min(score, ceiling) || Math.Min(score, ceiling) <= floor))
             {
                 continue;
             }
@@ -107,7 +128,7 @@ internal static class PlanRunner
 
             if (truth == Truth.True)
             {
-                ceiling = Math.Min(ceiling, (int)rules[i].Model.Outlook);
+                ceiling = Math.Min(ceiling, cap);
             }
         }
 
@@ -119,7 +140,7 @@ internal static class PlanRunner
             }
         }
 
-        return ((Outlook)Math.Min(score, ceiling), -1);
+        return ((Outlook)Math.Max(floor, Math.Min(score, ceiling)), -1);
     }
 
     public static Confidence DecideConfidence(PolicyPlan policy, ref PlanContext context)

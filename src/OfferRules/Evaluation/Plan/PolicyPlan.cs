@@ -29,6 +29,9 @@ internal sealed class PolicyPlan
     /// <summary>Gets every rule in the order it runs: terminal and override first, then base, adjust, cap, info.</summary>
     public required ImmutableArray<RulePlan> Rules { get; init; }
 
+    /// <summary>Gets the index of the first override (floor) rule; the rules before it are terminal.</summary>
+    public required int FirstOverride { get; init; }
+
     public required int FirstBase { get; init; }
 
     public required int FirstAdjust { get; init; }
@@ -51,6 +54,12 @@ internal sealed class PolicyPlan
 
     /// <summary>Gets the input facts this policy reads, directly or through derived facts, in catalog order.</summary>
     public required ImmutableArray<int> InputFacts { get; init; }
+
+    /// <summary>
+    /// Gets the day counts, ascending, past which the outlook of this kind of case can change: the timing bands'
+    /// one-week and late lines for a decline, the thresholds the rules compare the days since a missed call with.
+    /// </summary>
+    public required ImmutableArray<int> DayBoundaries { get; init; }
 
     /// <summary>Gets, per int fact, the values worth probing when a date behind it is unknown.</summary>
     public required ImmutableDictionary<int, ImmutableArray<int>> IntProbes { get; init; }

@@ -86,6 +86,7 @@ internal static class RuleSetCompiler
             Named = named,
             Conditions = [.. policy.Conditions.Select((c, i) => new NamedConditionPlan(c, i))],
             Rules = ordered,
+            FirstOverride = FirstOf(ordered, RuleStageModel.Override),
             FirstBase = FirstOf(ordered, RuleStageModel.Base),
             FirstAdjust = FirstOf(ordered, RuleStageModel.Adjust),
             FirstCap = FirstOf(ordered, RuleStageModel.Cap),
@@ -98,7 +99,73 @@ internal static class RuleSetCompiler
             Drafts = drafts,
             InputFacts = [.. facts.Where(f => !FactCatalog.All[f].IsDerived)],
             IntProbes = ints.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray()),
+            DayBoundaries = policy.Kind == Domain.CaseKind.MissedEmployerContact
+                ? [.. MissedContactBoundaries(policy)]
+                : [bands.WithinWeekMaxDays, bands.LateMaxDays],
         };
+    }
+
+    /// <summary>The last day count on each side of a comparison of the days since a missed call, in the decision rules.</summary>
+    private static SortedSet<int> MissedContactBoundaries(PolicyModel policy)
+    {
+        var boundaries = new SortedSet<int>();
+        void Visit(ConditionNode node)
+        {
+            switch (node)
+            {
+                case AllNode all:
+                    foreach (var c in all.Children)
+                    {
+                        Visit(c);
+                    }
+
+                    break;
+                case AnyNode any:
+                    foreach (var c in any.Children)
+                    {
+                        Visit(c);
+                    }
+
+                    break;
+                case AtLeastNode atLeast:
+                    foreach (var c in atLeast.Children)
+                    {
+                        Visit(c);
+                    }
+
+                    break;
+                case NotNode not:
+                    Visit(not.Child);
+                    break;
+                case CompareNode { Fact.Id: FactId.DaysSinceMissedContact } compare:
+                    foreach (var v in compare.Values)
+                    {
+                        var boundary = compare.Op switch
+                        {
+                            CompareOp.Le or CompareOp.Gt => v,
+                            _ => v - 1,
+                        };
+                        if (boundary >= 0)
+                        {
+                            boundaries.Add(boundary);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var rule in policy.Rules)
+        {
+            Visit(rule.When);
+        }
+
+        foreach (var condition in policy.Conditions)
+        {
+            Visit(condition.When);
+        }
+
+        return boundaries;
     }
 
     private static void ExpandDerived(RuleSetModel ruleSet, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints)
