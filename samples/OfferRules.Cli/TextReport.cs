@@ -15,7 +15,7 @@ internal static class TextReport
         output.WriteLine($"== {input}");
         if (result.Status == EvaluationStatus.Invalid)
         {
-            output.WriteLine(ja ? "判定できません。入力に次の問題があります:" : "Cannot evaluate: the case has these problems:");
+            output.WriteLine(ja ? "判定できません。入力に次の問題があります：" : "Cannot evaluate: the case has these problems:");
             foreach (var issue in result.Issues)
             {
                 output.WriteLine($"  {issue.Code,-22} {issue.Path}: {issue.Message}");
@@ -27,20 +27,35 @@ internal static class TextReport
         var outlook = (ja ? s_outlookJa : s_outlookEn)[(int)result.Outlook!.Value];
         var confidence = (ja ? s_confidenceJa : s_confidenceEn)[(int)result.Confidence!.Value];
         output.WriteLine(ja
-            ? $"見通し:{outlook}(確度:{confidence}、判定日 {result.AsOf:yyyy-MM-dd})"
+            ? $"見通し：{outlook}（確度：{confidence}、判定日 {result.AsOf:yyyy-MM-dd}）"
             : $"Outlook: {outlook} (confidence: {confidence}, as of {result.AsOf:yyyy-MM-dd})");
+        if (result.AtPlannedTime is { } planned)
+        {
+            var then = (ja ? s_outlookJa : s_outlookEn)[(int)planned.Outlook];
+            var thenConfidence = (ja ? s_confidenceJa : s_confidenceEn)[(int)planned.Confidence];
+            output.WriteLine(ja
+                ? $"予定の連絡日（{Time(planned.At, ja)}）に連絡した場合：{then}（確度：{thenConfidence}）"
+                : $"If you make contact as planned ({Time(planned.At, ja)}): {then} (confidence: {thenConfidence})");
+        }
 
         output.WriteLine();
-        output.WriteLine(ja ? "理由:" : "Why:");
+        output.WriteLine(ja ? "理由：" : "Why:");
         foreach (var f in result.Findings)
         {
             output.WriteLine($"  {f.RuleId,-6} {Effect(f, ja),-22} {f.Message}");
         }
 
+        // When a reversal is all but ruled out, the alternatives come first: they are what the candidate should act on.
+        var fallbacksFirst = result.Outlook == Outlook.VeryUnlikely;
+        if (fallbacksFirst)
+        {
+            WriteFallbacks(output, result, ja);
+        }
+
         if (!result.Conditions.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine(ja ? "撤回の条件:" : "Conditions:");
+            output.WriteLine(ja ? (result.Kind == OfferRules.Domain.CaseKind.MissedEmployerContact ? "挽回の条件：" : "撤回の条件：") : "Conditions:");
             foreach (var c in result.Conditions)
             {
                 output.WriteLine($"  [{State(c.State, ja)}] {c.Title}: {c.Message}");
@@ -50,7 +65,7 @@ internal static class TextReport
         if (!result.FailureReasons.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine(ja ? "失敗する理由:" : "Failure reasons:");
+            output.WriteLine(ja ? "失敗する理由：" : "Failure reasons:");
             foreach (var c in result.FailureReasons)
             {
                 output.WriteLine($"  [{FailureState(c.State, ja)}] {c.Title}: {c.Message}");
@@ -60,7 +75,7 @@ internal static class TextReport
         if (!result.MissingFacts.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine(ja ? "確認すると見通しが変わりうること:" : "Still unknown, and worth finding out:");
+            output.WriteLine(ja ? "確認すると見通しが変わりうること：" : "Still unknown, and worth finding out:");
             foreach (var m in result.MissingFacts)
             {
                 output.WriteLine($"  - {m.Message}");
@@ -70,7 +85,7 @@ internal static class TextReport
         if (!result.WhatWouldHelp.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine(ja ? "見通しを良くするもの:" : "What would help:");
+            output.WriteLine(ja ? "見通しを良くするもの：" : "What would help:");
             foreach (var h in result.WhatWouldHelp)
             {
                 output.WriteLine($"  - {h.Message}");
@@ -81,18 +96,22 @@ internal static class TextReport
         {
             output.WriteLine();
             output.WriteLine(ja
-                ? $"電話に適した時間:{Time(slot.Start, ja)} 〜 {slot.End:HH:mm}(日本時間)"
+                ? $"電話に適した時間：{Time(slot.Start, ja)}〜{slot.End:HH:mm}（日本時間）"
                 : $"When to call: {Time(slot.Start, ja)} to {slot.End:HH:mm} (Japan time)");
         }
 
         if (!result.Actions.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine(ja ? "行動プラン:" : "Plan:");
+            output.WriteLine(ja ? "行動プラン：" : "Plan:");
             foreach (var a in result.Actions)
             {
-                var when = a.At is { } at ? Time(at, ja) : (ja ? "随時" : "any time");
-                output.WriteLine($"  {a.Order,2}. [{when}] ({Channel(a.Channel, ja)}) {a.Message}");
+                var when = a.At is { } at ? Time(at, ja)
+                    : a.Timing == ActionTiming.Conditional ? (ja ? "該当する場合" : "if it applies")
+                    : (ja ? "随時" : "any time");
+                output.WriteLine(ja
+                    ? $"  {a.Order,2}. [{when}] （{Channel(a.Channel, ja)}）{a.Message}"
+                    : $"  {a.Order,2}. [{when}] ({Channel(a.Channel, ja)}) {a.Message}");
             }
         }
 
@@ -102,7 +121,7 @@ internal static class TextReport
             output.WriteLine($"--- {d.Title} ---");
             if (d.Subject is { } subject)
             {
-                output.WriteLine((ja ? "件名:" : "Subject: ") + subject);
+                output.WriteLine((ja ? "件名：" : "Subject: ") + subject);
                 output.WriteLine();
             }
 
@@ -112,31 +131,41 @@ internal static class TextReport
         if (!result.Caveats.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine(ja ? "注意点:" : "Keep in mind:");
+            output.WriteLine(ja ? "注意点：" : "Keep in mind:");
             foreach (var c in result.Caveats)
             {
                 output.WriteLine($"  - {c.Message}");
             }
         }
 
-        if (!result.Fallbacks.IsEmpty)
+        if (!fallbacksFirst)
         {
-            output.WriteLine();
-            output.WriteLine(ja ? "うまくいかなかったときは:" : "If it does not work out:");
-            foreach (var b in result.Fallbacks)
-            {
-                output.WriteLine($"  - {b.Message}");
-            }
+            WriteFallbacks(output, result, ja);
         }
 
         if (!result.Issues.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine(ja ? "注意:" : "Warnings:");
+            output.WriteLine(ja ? "注意：" : "Warnings:");
             foreach (var issue in result.Issues)
             {
                 output.WriteLine($"  {issue.Code} {issue.Path}: {issue.Message}");
             }
+        }
+    }
+
+    private static void WriteFallbacks(TextWriter output, EvaluationResult result, bool ja)
+    {
+        if (result.Fallbacks.IsEmpty)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine(ja ? "うまくいかなかったときは：" : "If it does not work out:");
+        foreach (var b in result.Fallbacks)
+        {
+            output.WriteLine($"  - {b.Message}");
         }
     }
 
@@ -146,9 +175,10 @@ internal static class TextReport
         return f.Stage switch
         {
             RuleStage.Adjust => f.Score > 0 ? $"+{f.Score}" : f.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            RuleStage.Cap => (ja ? $"上限 {Name(f.Outlook!.Value)}" : $"cap {Name(f.Outlook!.Value)}") + (f.Changed ? string.Empty : ja ? "(影響なし)" : " (no effect)"),
+            RuleStage.Cap => (ja ? $"上限 {Name(f.Outlook!.Value)}" : $"cap {Name(f.Outlook!.Value)}") + (f.Changed ? string.Empty : ja ? "（影響なし）" : " (no effect)"),
             RuleStage.Info => ja ? "参考" : "note",
             RuleStage.Base => ja ? $"出発点 {Name(f.Outlook!.Value)}" : $"start {Name(f.Outlook!.Value)}",
+            RuleStage.Override => (ja ? $"下限 {Name(f.Outlook!.Value)}" : $"floor {Name(f.Outlook!.Value)}") + (f.Changed ? string.Empty : ja ? "（影響なし）" : " (no effect)"),
             _ => ja ? $"確定 {Name(f.Outlook!.Value)}" : $"settles {Name(f.Outlook!.Value)}",
         };
     }
@@ -158,7 +188,7 @@ internal static class TextReport
     private static string Time(DateTimeOffset at, bool ja)
     {
         var date = at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var day = ja ? $"({s_weekdaysJa[(int)at.DayOfWeek]})" : $" ({at.ToString("ddd", System.Globalization.CultureInfo.InvariantCulture)})";
+        var day = ja ? $"（{s_weekdaysJa[(int)at.DayOfWeek]}）" : $" ({at.ToString("ddd", System.Globalization.CultureInfo.InvariantCulture)})";
         return at.TimeOfDay == TimeSpan.Zero ? date + day : $"{date}{day} {at:HH:mm}";
     }
 

@@ -102,8 +102,37 @@ public sealed class CliAppTests
     {
         var (_, output, _) = Run("evaluate", Path.Combine(CasesDirectory, "S18-already-refused.json"), "--lang", "ja");
 
-        Assert.Contains("うまくいかなかったときは:", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("行動プラン:", output, StringComparison.Ordinal);
+        Assert.Contains("うまくいかなかったときは：", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("行動プラン：", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TextOnFilledSeat_PutsTheFallbacksBeforeThePlan()
+    {
+        var (_, output, _) = Run("evaluate", Path.Combine(CasesDirectory, "S02-seat-filled.json"), "--lang", "ja");
+
+        var fallbacks = output.IndexOf("うまくいかなかったときは：", StringComparison.Ordinal);
+        Assert.True(fallbacks > 0, output);
+        Assert.True(fallbacks < output.IndexOf("行動プラン：", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public void Run_TextOnMissedCalls_DoesNotSpeakOfWithdrawal()
+    {
+        var (_, output, _) = Run("evaluate", Path.Combine(CasesDirectory, "S29-missed-calls-six-days.json"), "--lang", "ja");
+
+        Assert.Contains("挽回の条件：", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("撤回の条件", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TextConditionalStep_SaysWhenItApplies()
+    {
+        var (_, en, _) = Run("evaluate", Path.Combine(CasesDirectory, "S01-fresh-polite-decline-seats-open.json"));
+        var (_, ja, _) = Run("evaluate", Path.Combine(CasesDirectory, "S01-fresh-polite-decline-seats-open.json"), "--lang", "ja");
+
+        Assert.Contains("[if it applies] (visit) Only if the company asks you to come in", en, StringComparison.Ordinal);
+        Assert.Contains("[該当する場合] （訪問）企業から呼び出されたり", ja, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,8 +140,8 @@ public sealed class CliAppTests
     {
         var (_, output, _) = Run("evaluate", Path.Combine(CasesDirectory, "S08-family-emergency-evidenced-seats-open.json"), "--lang", "ja");
 
-        Assert.Contains("見通し:見込みあり(確度:高", output, StringComparison.Ordinal);
-        Assert.Contains("撤回の条件:", output, StringComparison.Ordinal);
+        Assert.Contains("見通し：見込みあり（確度：高", output, StringComparison.Ordinal);
+        Assert.Contains("撤回の条件：", output, StringComparison.Ordinal);
     }
 
     [Theory]

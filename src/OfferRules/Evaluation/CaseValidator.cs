@@ -28,7 +28,7 @@ internal static class CaseValidator
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-01", "$.decline.declinedOn", language,
                     $"The decline ({decline.DeclinedOn:yyyy-MM-dd}) is dated before the offer ({offer.OfferedOn:yyyy-MM-dd}): there was nothing to decline yet.",
-                    $"辞退日({decline.DeclinedOn:yyyy-MM-dd})が内定日({offer.OfferedOn:yyyy-MM-dd})より前になっています。まだ辞退できる内定がありません。");
+                    $"辞退日（{decline.DeclinedOn:yyyy-MM-dd}）が内定日（{offer.OfferedOn:yyyy-MM-dd}）より前になっています。まだ辞退できる内定がありません。");
             }
 
             if (decline.DeclinedOn is { } declinedOn && asOf < declinedOn)
@@ -41,7 +41,7 @@ internal static class CaseValidator
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-02", "$.decline.declinedOn", language,
                     $"The decline ({declinedOn:yyyy-MM-dd}) is after the evaluation date ({asOf:yyyy-MM-dd}): there is no decline to take back yet.",
-                    $"辞退日({declinedOn:yyyy-MM-dd})が判定日({asOf:yyyy-MM-dd})より後です。取り消す辞退がまだありません。");
+                    $"辞退日（{declinedOn:yyyy-MM-dd}）が判定日（{asOf:yyyy-MM-dd}）より後です。取り消す辞退がまだありません。");
 
                 if (c.Request.PriorRequestOutcome is PriorRequestOutcome.Refused or PriorRequestOutcome.ReselectionOffered or PriorRequestOutcome.PendingNoReply)
                 {
@@ -61,7 +61,7 @@ internal static class CaseValidator
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-03", "$.offer.startsOn", language,
                     $"The start date ({offer.StartsOn:yyyy-MM-dd}) is before the offer date ({offer.OfferedOn:yyyy-MM-dd}).",
-                    $"入社予定日({offer.StartsOn:yyyy-MM-dd})が内定日({offer.OfferedOn:yyyy-MM-dd})より前です。");
+                    $"入社予定日（{offer.StartsOn:yyyy-MM-dd}）が内定日（{offer.OfferedOn:yyyy-MM-dd}）より前です。");
             }
 
             if (decline.Channel == DeclineChannel.NoContact && (decline.ExplainedReason == true || decline.ExpressedThanks == true))
@@ -74,7 +74,7 @@ internal static class CaseValidator
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-04", "$.decline.channel", language,
                     "The decline is recorded as 'no contact', yet a reason or thanks were given: both cannot be true.",
-                    "辞退の連絡をしていない(noContact)とされていますが、理由の説明や感謝を伝えたともされています。両立しません。");
+                    "辞退の連絡をしていない（noContact）とされていますが、理由の説明や感謝を伝えたともされています。両立しません。");
             }
         }
         else
@@ -90,7 +90,7 @@ internal static class CaseValidator
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-06", "$.missedContact.firstMissedCallOn", language,
                     $"The first missed call ({missed.FirstMissedCallOn:yyyy-MM-dd}) is dated before the interview ({missed.InterviewedOn:yyyy-MM-dd}).",
-                    $"最初の不在着信({missed.FirstMissedCallOn:yyyy-MM-dd})が面接日({missed.InterviewedOn:yyyy-MM-dd})より前になっています。");
+                    $"最初の不在着信（{missed.FirstMissedCallOn:yyyy-MM-dd}）が面接日（{missed.InterviewedOn:yyyy-MM-dd}）より前になっています。");
             }
 
             var (date, path) = missed.FirstMissedCallOn is { } first ? (first, "$.missedContact.firstMissedCallOn") : (missed.InterviewedOn ?? asOf, "$.missedContact.interviewedOn");
@@ -104,7 +104,7 @@ internal static class CaseValidator
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-06", path, language,
                     $"The date {date:yyyy-MM-dd} is after the evaluation date ({asOf:yyyy-MM-dd}), which gives a negative number of days.",
-                    $"{date:yyyy-MM-dd} が判定日({asOf:yyyy-MM-dd})より後のため、経過日数が負になります。");
+                    $"{date:yyyy-MM-dd} が判定日（{asOf:yyyy-MM-dd}）より後のため、経過日数が負になります。");
             }
         }
 
@@ -190,7 +190,7 @@ internal static class CaseValidator
             {
                 Add(sink, IssueSeverity.Warning, "W-02", "$.offer.stageAtDecline", language,
                     $"The decline ({declinedOn:yyyy-MM-dd}) is before {ceremony:yyyy-MM-dd}, when offer ceremonies for new graduates usually begin; check the offer stage.",
-                    $"辞退日({declinedOn:yyyy-MM-dd})は、新卒の内定式が通常始まる{ceremony:yyyy-MM-dd}より前です。内定の段階を確認してください。");
+                    $"辞退日（{declinedOn:yyyy-MM-dd}）は、新卒の内定式が通常始まる{ceremony:yyyy-MM-dd}より前です。内定の段階を確認してください。");
             }
         }
 
@@ -212,7 +212,7 @@ internal static class CaseValidator
         {
             Add(sink, IssueSeverity.Warning, "W-05", "$.request.plannedChannel", language,
                 "Asking in writing alone is discouraged: phone the person in charge (or visit) first, then follow up in writing.",
-                "書面だけで申し出るのは避けましょう。まず担当者に電話(または訪問)し、その後に書面で補いましょう。");
+                "書面だけで申し出るのは避けましょう。まず担当者に電話（または訪問）し、その後に書面で補いましょう。");
         }
 
         if (decline.CircumstanceChanged == true && decline.OriginalReason is not (DeclineReason.Unknown or DeclineReason.FamilyEmergency or DeclineReason.Health))

@@ -19,7 +19,7 @@ internal static class Texts
     private static readonly string[] s_outlookEn = ["very unlikely", "unlikely", "possible", "likely"];
     private static readonly string[] s_outlookJa = ["ほぼ不可能", "難しい", "可能性あり", "見込みあり"];
     private static readonly string[] s_bandEn = ["unknown", "within the first days", "within a week", "more than a week ago", "more than a month ago"];
-    private static readonly string[] s_bandJa = ["不明", "数日以内", "1週間以内", "1週間以上前", "1か月以上前"];
+    private static readonly string[] s_bandJa = ["不明", "数日以内", "1週間以内", "1週間を超えて経過", "1か月を超えて経過"];
     private static readonly string[] s_conductEn = ["unknown", "hostile", "poor", "mixed", "good"];
     private static readonly string[] s_conductJa = ["不明", "不適切", "不十分", "一部不十分", "良好"];
 

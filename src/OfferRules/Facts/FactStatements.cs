@@ -66,7 +66,7 @@ internal static class FactStatements
             FactId.MissedContactFirstMissedCallOn or FactId.MissedContactInterviewedOn => n == 0
                 ? (ja ? "最初の不在着信が今日である" : "the first missed call was today")
                 : (ja ? $"最初の不在着信から{days}日以内である" : $"the first missed call was no more than {days} ago"),
-            _ => ja ? $"{fact.LabelJa}:{Texts(fact, code, language)}" : $"{fact.LabelEn}: {Texts(fact, code, language)}",
+            _ => ja ? $"{fact.LabelJa}：{Texts(fact, code, language)}" : $"{fact.LabelEn}: {Texts(fact, code, language)}",
         };
     }
 

@@ -71,6 +71,6 @@ public sealed class CaseValidatorTests
     {
         var result = OfferEvaluator.Default.Evaluate(Cases.Good() with { Request = new WithdrawalRequest { PlannedChannel = PlannedChannel.EmailOnly } }, new EvaluationOptions { Language = "ja" });
 
-        Assert.Equal("書面だけで申し出るのは避けましょう。まず担当者に電話(または訪問)し、その後に書面で補いましょう。", Assert.Single(result.Issues).Message);
+        Assert.Equal("書面だけで申し出るのは避けましょう。まず担当者に電話（または訪問）し、その後に書面で補いましょう。", Assert.Single(result.Issues).Message);
     }
 }
