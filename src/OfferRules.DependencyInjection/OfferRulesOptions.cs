@@ -6,7 +6,7 @@ namespace OfferRules.DependencyInjection;
 
 /// <summary>
 /// What <see cref="Microsoft.Extensions.DependencyInjection.OfferRulesServiceCollectionExtensions.AddOfferRules"/>
-/// registers: the rule set, the default language, the clock and the holiday calendar.
+/// registers: the rule set, the default language, the clock, the holiday calendar and the company calendar.
 /// </summary>
 /// <remarks>This type is mutable and not thread-safe; it is only used while services are being registered.</remarks>
 public sealed class OfferRulesOptions
@@ -21,6 +21,14 @@ public sealed class OfferRulesOptions
 
     /// <summary>Gets or sets the holiday calendar; the built-in Japanese calendar when <see langword="null"/>.</summary>
     public IHolidayCalendar? HolidayCalendar { get; set; }
+
+    /// <summary>
+    /// Gets or sets the company calendar: the days on which companies are closed (no call is planned) or often closed
+    /// (a call is planned with a warning). <see cref="DefaultCompanyCalendar.Instance"/> (29 December to 3 January
+    /// closed, 13 to 16 August often closed) when <see langword="null"/>. A case that lists the company's own closed
+    /// days uses those instead.
+    /// </summary>
+    public ICompanyCalendar? CompanyCalendar { get; set; }
 
     /// <summary>Uses the built-in default policy (the default).</summary>
     /// <returns>These options, for chaining.</returns>

@@ -1,11 +1,21 @@
+using System.Collections.Immutable;
 using OfferRules.Internal;
 
 namespace OfferRules.Domain;
 
 /// <summary>What is known about the company's side now. Every fact is optional: <see langword="null"/> or an <c>Unknown</c> member means "not known".</summary>
-/// <remarks>This type is immutable and thread-safe. Its invariants are checked on every assignment, including through <see langword="with"/>.</remarks>
+/// <remarks>
+/// This type is immutable and thread-safe. Its invariants are checked on every assignment, including through
+/// <see langword="with"/>. Two contexts are equal when every fact is equal; <see cref="ClosedDates"/> are compared
+/// item by item.
+/// </remarks>
 public sealed record CompanyContext
 {
+    /// <summary>The most closed dates a context holds.</summary>
+    internal const int MaxClosedDates = 1000;
+
+    private readonly ValueArray<DateOnly> _closedDates;
+
     /// <summary>Gets a company context about which nothing is known.</summary>
     public static CompanyContext Unknown { get; } = new();
 
@@ -28,4 +38,20 @@ public sealed record CompanyContext
 
     /// <summary>Gets the company's business hours (Japan time), used to choose when to phone; <see langword="null"/> when not known.</summary>
     public Scheduling.BusinessHours? BusinessHours { get; init; }
+
+    /// <summary>
+    /// Gets the days the company has said it is closed (Japan time), sorted and without repeats; empty when not known.
+    /// A list that is not empty is meant to replace the usual closures (the year-end holidays and お盆) when planning
+    /// a call: give it to <see cref="Scheduling.ClosedDatesCompanyCalendar"/>.
+    /// </summary>
+    /// <remarks>
+    /// The default (uninitialized) array is read as empty. The dates are sorted and repeats removed when set.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">On set, a date is outside 1900-01-01 to 2999-12-31.</exception>
+    /// <exception cref="ArgumentException">On set, there are more than 1,000 different dates.</exception>
+    public ImmutableArray<DateOnly> ClosedDates
+    {
+        get => _closedDates.Items;
+        init => _closedDates = new ValueArray<DateOnly>(Guard.SupportedDates(value, MaxClosedDates, nameof(ClosedDates)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
 namespace OfferRules.Internal;
@@ -34,6 +35,28 @@ internal static class Guard
         }
 
         return value;
+    }
+
+    /// <summary>Checks every date with <see cref="SupportedDate"/>, then sorts them and removes repeats; the default array becomes empty.</summary>
+    public static ImmutableArray<DateOnly> SupportedDates(ImmutableArray<DateOnly> value, int maxCount, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        foreach (var date in value)
+        {
+            _ = SupportedDate(date, name);
+        }
+
+        var dates = value.Distinct().Order().ToImmutableArray();
+        if (dates.Length > maxCount)
+        {
+            throw new ArgumentException($"At most {maxCount} dates are allowed; {dates.Length} different ones were given.", name);
+        }
+
+        return dates;
     }
 
     public static DateTimeOffset? SupportedInstant(DateTimeOffset? value, [CallerArgumentExpression(nameof(value))] string? name = null)

@@ -3,9 +3,10 @@ namespace OfferRules.Scheduling;
 /// <summary>The verdict on a planned call time, from <see cref="CallWindowPlanner.Check(DateTimeOffset, BusinessHours?)"/>.</summary>
 /// <remarks>
 /// <para>
-/// <see cref="CallTimeProblem.Lunch"/> is a soft problem: a time whose only problem is the lunch hour is still
-/// good (<see cref="IsGood"/> is <see langword="true"/>), but <see cref="HasSoftWarning"/> is set and
-/// <see cref="Suggested"/> offers the next time outside lunch. Any other problem makes the time not good.
+/// <see cref="CallTimeProblem.Lunch"/> and <see cref="CallTimeProblem.OftenClosed"/> are soft problems: a time
+/// whose only problems are soft is still good (<see cref="IsGood"/> is <see langword="true"/>), but
+/// <see cref="HasSoftWarning"/> is set and <see cref="Suggested"/> offers the next good slot. Any other problem
+/// (<see cref="CallTimeProblem.CompanyClosed"/> among them) makes the time not good.
 /// </para>
 /// <para>Two checks are equal when they have the same problems in the same order and the same suggestion. This type is immutable and thread-safe.</para>
 /// </remarks>
@@ -19,7 +20,7 @@ public sealed record CallTimeCheck
         var soft = false;
         foreach (var problem in problems)
         {
-            if (problem == CallTimeProblem.Lunch)
+            if (problem is CallTimeProblem.Lunch or CallTimeProblem.OftenClosed)
             {
                 soft = true;
             }
@@ -33,10 +34,16 @@ public sealed record CallTimeCheck
         HasSoftWarning = soft;
     }
 
-    /// <summary>Gets a value indicating whether the planned time is fine for a call: no problem other than, possibly, <see cref="CallTimeProblem.Lunch"/>.</summary>
+    /// <summary>
+    /// Gets a value indicating whether the planned time is fine for a call: no problem other than, possibly, the soft
+    /// ones, <see cref="CallTimeProblem.Lunch"/> and <see cref="CallTimeProblem.OftenClosed"/>.
+    /// </summary>
     public bool IsGood { get; }
 
-    /// <summary>Gets a value indicating whether there is a soft problem (<see cref="CallTimeProblem.Lunch"/>) that does not by itself make the time bad.</summary>
+    /// <summary>
+    /// Gets a value indicating whether there is a soft problem (<see cref="CallTimeProblem.Lunch"/> or
+    /// <see cref="CallTimeProblem.OftenClosed"/>) that does not by itself make the time bad.
+    /// </summary>
     public bool HasSoftWarning { get; }
 
     /// <summary>Gets every problem found with the planned time, hard and soft, in the order of <see cref="CallTimeProblem"/>; empty when there is none.</summary>

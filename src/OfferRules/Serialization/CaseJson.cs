@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -218,7 +219,7 @@ public static class CaseJson
         private static readonly string[] s_root = ["$schema", "kind", "asOf", "offer", "decline", "company", "request", "candidate", "missedContact"];
         private static readonly string[] s_offer = ["company", "position", "department", "contactPerson", "track", "offeredOn", "startsOn", "stageAtDecline", "viaRecruitmentAgent", "evaluation"];
         private static readonly string[] s_decline = ["declinedOn", "channel", "promptness", "explainedReason", "expressedThanks", "tone", "originalReason", "circumstanceChanged", "evidenceAvailable", "previouslyReversed"];
-        private static readonly string[] s_company = ["seatStatus", "seatOfferedToOther", "policyForbidsReinstatement", "hiringNeedTrend", "unfairPressureOrRescission", "businessHours"];
+        private static readonly string[] s_company = ["seatStatus", "seatOfferedToOther", "policyForbidsReinstatement", "hiringNeedTrend", "unfairPressureOrRescission", "businessHours", "closedDates"];
         private static readonly string[] s_hours = ["opens", "closes"];
         private static readonly string[] s_request = ["changeOfMindReason", "priorRequestOutcome", "plannedChannel", "plannedContactAt", "willingToRedoSelection"];
         private static readonly string[] s_candidate = ["name", "school"];
@@ -300,7 +301,68 @@ public static class CaseJson
             HiringNeedTrend = Enum(e, p, "hiringNeedTrend", HiringNeedTrend.Unknown),
             UnfairPressureOrRescission = Bool(e, p, "unfairPressureOrRescission"),
             BusinessHours = Hours(e, p),
+            ClosedDates = ClosedDates(e, p),
         };
+
+        private ImmutableArray<DateOnly> ClosedDates(Fields company, string path)
+        {
+            if (!Value(company, "closedDates", out var element))
+            {
+                return [];
+            }
+
+            var at = Child(path, "closedDates");
+            if (element.ValueKind != JsonValueKind.Array)
+            {
+                Error(
+                    "case.wrongType",
+                    at,
+                    $"'closedDates' must be a list of dates written as \"yyyy-MM-dd\", such as [\"2026-12-28\"], not {Describe(element)}.",
+                    $"closedDates には \"yyyy-MM-dd\" 形式の日付の配列（例：[\"2026-12-28\"]）を指定してください。指定値：{Describe(element)}");
+                return [];
+            }
+
+            var count = element.GetArrayLength();
+            if (count > CompanyContext.MaxClosedDates)
+            {
+                Error(
+                    "case.tooLong",
+                    at,
+                    $"'closedDates' has {count} dates; the limit is {CompanyContext.MaxClosedDates}.",
+                    $"closedDates に日付が{count}件あり、上限の{CompanyContext.MaxClosedDates}件を超えています。");
+                return [];
+            }
+
+            var dates = ImmutableArray.CreateBuilder<DateOnly>(count);
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                var itemPath = $"{at}[{index.ToString(CultureInfo.InvariantCulture)}]";
+                index++;
+                if (item.ValueKind == JsonValueKind.String && ParseDate(item.GetString()!) is { } date)
+                {
+                    if (Guard.IsSupported(date))
+                    {
+                        dates.Add(date);
+                    }
+                    else
+                    {
+                        OutOfRange(item, itemPath, "case.invalidDate");
+                    }
+
+                    continue;
+                }
+
+                var impossible = item.ValueKind == JsonValueKind.String && LooksLikeDate(item.GetString()!);
+                Error(
+                    "case.invalidDate",
+                    itemPath,
+                    impossible ? $"{Describe(item)} is not a real calendar date." : $"Each of 'closedDates' must be a date written as \"yyyy-MM-dd\", not {Describe(item)}.",
+                    impossible ? $"{Describe(item)} は存在しない日付です。" : $"closedDates の各要素は \"yyyy-MM-dd\" 形式の日付で指定してください。指定値：{Describe(item)}");
+            }
+
+            return dates.ToImmutable();
+        }
 
         private Scheduling.BusinessHours? Hours(Fields company, string path)
         {

@@ -62,6 +62,17 @@ internal static class CaseWriter
                 w.WriteString("closes", hours.Closes.ToString("HH:mm", CultureInfo.InvariantCulture));
                 w.WriteEndObject();
             }
+
+            if (!co.ClosedDates.IsEmpty)
+            {
+                w.WriteStartArray("closedDates");
+                foreach (var date in co.ClosedDates)
+                {
+                    w.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                w.WriteEndArray();
+            }
         });
 
         var r = c.Request;

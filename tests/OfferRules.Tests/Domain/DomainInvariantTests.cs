@@ -54,4 +54,51 @@ public sealed class DomainInvariantTests
         Assert.True(a == b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
     }
+
+    [Fact]
+    public void Equality_UnknownCompany_EqualsNewAndDefaultClosedDates()
+    {
+        var withDefault = new CompanyContext { ClosedDates = default };
+
+        Assert.True(CompanyContext.Unknown == new CompanyContext());
+        Assert.True(CompanyContext.Unknown == withDefault);
+        Assert.False(withDefault.ClosedDates.IsDefault);
+        Assert.Empty(withDefault.ClosedDates);
+        Assert.Equal(CompanyContext.Unknown.GetHashCode(), withDefault.GetHashCode());
+    }
+
+    [Fact]
+    public void Equality_SameClosedDatesInOtherArrays_AreEqual()
+    {
+        var a = new CompanyContext { ClosedDates = [new DateOnly(2026, 12, 28), new DateOnly(2027, 1, 4)] };
+        var b = new CompanyContext { ClosedDates = [new DateOnly(2027, 1, 4), new DateOnly(2026, 12, 28), new DateOnly(2027, 1, 4)] };
+
+        Assert.Equal(a, b);
+        Assert.True(a == b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.Equal(new DateOnly[] { new(2026, 12, 28), new(2027, 1, 4) }, b.ClosedDates);
+        Assert.NotEqual(a, a with { ClosedDates = [new DateOnly(2026, 12, 28)] });
+        Assert.NotEqual(CompanyContext.Unknown, a);
+    }
+
+    [Theory]
+    [InlineData(1899, 12, 31)]
+    [InlineData(3000, 1, 1)]
+    public void With_ClosedDateOutsideSupportedRange_Throws(int year, int month, int day)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CompanyContext.Unknown with { ClosedDates = [new DateOnly(2026, 12, 28), new DateOnly(year, month, day)] });
+
+        Assert.Equal("ClosedDates", ex.ParamName);
+    }
+
+    [Fact]
+    public void Init_MoreThanThousandClosedDates_Throws()
+    {
+        var dates = Enumerable.Range(0, 1001).Select(i => new DateOnly(2026, 1, 1).AddDays(i)).ToArray();
+
+        var ex = Assert.Throws<ArgumentException>(() => new CompanyContext { ClosedDates = [.. dates] });
+
+        Assert.Equal("ClosedDates", ex.ParamName);
+        Assert.Equal(1000, new CompanyContext { ClosedDates = [.. dates[..1000], .. dates[..1000]] }.ClosedDates.Length);
+    }
 }

@@ -35,6 +35,9 @@ public sealed class CallWindowPlannerTests
     [InlineData("09:00", "10:30", "09:00", "10:30")]
     [InlineData("22:30", "23:59", "22:30", "23:59")]
     [InlineData("00:00", "23:00", "01:00", "22:00")]
+    [InlineData("11:00", "14:00", "11:00", "14:00")] // Less the margins only lunch is left: the whole opening time.
+    [InlineData("10:30", "14:00", "11:30", "13:00")] // 11:30-12:00 is a stretch of 30 minutes: the margins stay.
+    [InlineData("10:40", "14:20", "10:40", "14:20")] // 11:40-12:00 and 13:00-13:20 are both shorter than 30 minutes.
     public void GetWindow_CompanyHours_SkipsFirstAndLastHourOrFallsBack(string opens, string closes, string start, string end)
     {
         var hours = new BusinessHours(Time(opens), Time(closes));
@@ -98,11 +101,12 @@ public sealed class CallWindowPlannerTests
     [InlineData("10:15", "10:15", "12:00")]
     [InlineData("10:15:01", "10:30", "12:00")]
     [InlineData("11:46", "13:00", "17:00")] // Rounds to 12:00, which is lunch.
-    [InlineData("11:45", "11:45", "12:00")]
+    [InlineData("11:45", "13:00", "17:00")] // 11:45-12:00 is too short while 13:00-17:00 follows.
+    [InlineData("11:30", "11:30", "12:00")]
     [InlineData("12:30", "13:00", "17:00")]
     [InlineData("12:59", "13:00", "17:00")]
     [InlineData("13:00", "13:00", "17:00")]
-    [InlineData("16:44", "16:45", "17:00")]
+    [InlineData("16:30", "16:30", "17:00")]
     public void NextGoodSlot_InsideWindow_RoundsUpToQuarterAndSkipsLunch(string time, string start, string end)
     {
         var slot = _planner.NextGoodSlot(Jp($"2025-06-09 {time}"), null);
@@ -111,6 +115,9 @@ public sealed class CallWindowPlannerTests
     }
 
     [Theory]
+    [InlineData("16:31")] // 16:45-17:00 is too short while the next business day has 10:00-12:00.
+    [InlineData("16:44")]
+    [InlineData("16:55")]
     [InlineData("16:59")] // Rounds to 17:00, which is outside the window.
     [InlineData("17:00")]
     [InlineData("23:59")]
@@ -118,7 +125,7 @@ public sealed class CallWindowPlannerTests
     {
         var slot = _planner.NextGoodSlot(Jp($"2025-06-09 {time}"), null);
 
-        Assert.Equal(Jp("2025-06-10 10:00"), slot.Start);
+        Assert.Equal(new CallSlot(Jp("2025-06-10 10:00"), Jp("2025-06-10 12:00")), slot);
     }
 
     [Fact]
@@ -165,7 +172,8 @@ public sealed class CallWindowPlannerTests
         var hours = new BusinessHours(new TimeOnly(8, 30), new TimeOnly(17, 30));
 
         Assert.Equal(new CallSlot(Jp("2025-06-09 09:30"), Jp("2025-06-09 12:00")), _planner.NextGoodSlot(Jp("2025-06-09 07:00"), hours));
-        Assert.Equal(new CallSlot(Jp("2025-06-09 16:15"), Jp("2025-06-09 16:30")), _planner.NextGoodSlot(Jp("2025-06-09 16:10"), hours));
+        Assert.Equal(new CallSlot(Jp("2025-06-09 16:00"), Jp("2025-06-09 16:30")), _planner.NextGoodSlot(Jp("2025-06-09 15:55"), hours));
+        Assert.Equal(new CallSlot(Jp("2025-06-10 09:30"), Jp("2025-06-10 12:00")), _planner.NextGoodSlot(Jp("2025-06-09 16:10"), hours));
         Assert.Equal(Jp("2025-06-10 09:30"), _planner.NextGoodSlot(Jp("2025-06-09 16:30"), hours).Start);
     }
 
@@ -181,14 +189,14 @@ public sealed class CallWindowPlannerTests
     }
 
     [Fact]
-    public void NextGoodSlot_MorningOnlyWindow_EndsAtWindowEnd()
+    public void NextGoodSlot_MorningOnlyWindow_EndsAtWindowEndAndIsNarrow()
     {
         // Window 09:00-11:00 (the hours are too short to skip anything).
         var hours = new BusinessHours(new TimeOnly(9, 0), new TimeOnly(11, 0));
 
         var slot = _planner.NextGoodSlot(Jp("2025-06-09 08:00"), hours);
 
-        Assert.Equal(new CallSlot(Jp("2025-06-09 09:00"), Jp("2025-06-09 11:00")), slot);
+        Assert.Equal(new CallSlot(Jp("2025-06-09 09:00"), Jp("2025-06-09 11:00")) { Notes = CallSlotNotes.NarrowHours }, slot);
     }
 
     [Fact]
@@ -349,6 +357,344 @@ public sealed class CallWindowPlannerTests
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
         Assert.NotEqual(first, _planner.Check(Jp("2025-06-09 12:30"), null));
+    }
+
+    [Fact]
+    public void Constructor_NoCompanyCalendar_UsesDefault()
+    {
+        Assert.Same(DefaultCompanyCalendar.Instance, _planner.CompanyCalendar);
+        Assert.Same(DefaultCompanyCalendar.Instance, new CallWindowPlanner(JapaneseHolidayCalendar.Instance, null).CompanyCalendar);
+    }
+
+    [Fact]
+    public void WithCompanyCalendar_OtherCalendar_KeepsHolidaysAndLeavesOriginalUnchanged()
+    {
+        var company = new ClosedDatesCompanyCalendar([new DateOnly(2025, 6, 10)]);
+
+        var planner = _planner.WithCompanyCalendar(company);
+
+        Assert.NotSame(_planner, planner);
+        Assert.Same(company, planner.CompanyCalendar);
+        Assert.Same(DefaultCompanyCalendar.Instance, _planner.CompanyCalendar);
+        Assert.False(planner.IsBusinessDay(new DateOnly(2025, 6, 10)));
+        Assert.True(_planner.IsBusinessDay(new DateOnly(2025, 6, 10)));
+        Assert.False(planner.IsBusinessDay(new DateOnly(2025, 7, 21))); // 海の日 still counts.
+    }
+
+    [Fact]
+    public void WithCompanyCalendar_Null_ThrowsArgumentNull()
+    {
+        var exception = Assert.Throws<ArgumentNullException>(() => _planner.WithCompanyCalendar(null!));
+
+        Assert.Equal("companyCalendar", exception.ParamName);
+    }
+
+    [Theory]
+    [InlineData("2025-12-26", true)] // Friday before the closure.
+    [InlineData("2025-12-29", false)] // Monday, closed.
+    [InlineData("2025-12-30", false)]
+    [InlineData("2025-12-31", false)]
+    [InlineData("2026-01-02", false)]
+    [InlineData("2026-01-05", true)] // Monday after the closure.
+    [InlineData("2025-08-13", true)] // お盆 is only a warning.
+    [InlineData("2025-08-15", true)]
+    public void IsBusinessDay_DefaultCompanyCalendar_SkipsYearEndButNotObon(string date, bool expected)
+    {
+        Assert.Equal(expected, _planner.IsBusinessDay(Date(date)));
+    }
+
+    /// <summary>The first slot after the last working evening before each year-end closure, and the weekday it lands on.</summary>
+    [Theory]
+    [InlineData("2024-12-27 17:30", "2025-01-06")] // 4 January 2025 is a Saturday: Monday 6 January.
+    [InlineData("2025-12-26 17:30", "2026-01-05")] // 4 January 2026 is a Sunday: Monday 5 January.
+    [InlineData("2026-12-28 17:00", "2027-01-04")] // 1 January 2027 is a Friday; the closure ends on Sunday 3 January.
+    [InlineData("2026-12-28 16:45", "2027-01-04")] // 16:45-17:00 is too short while 4 January has 10:00-12:00.
+    [InlineData("2027-12-28 17:00", "2028-01-04")] // Tuesday 4 January 2028.
+    [InlineData("2030-12-27 17:00", "2031-01-06")] // 4 January 2031 is a Saturday: Monday 6 January.
+    [InlineData("2025-12-29 09:00", "2026-01-05")] // From inside the closure.
+    [InlineData("2027-01-01 10:00", "2027-01-04")] // New Year's Day, a Friday.
+    public void NextGoodSlot_YearEndClosure_IsFirstBusinessDayAfterIt(string after, string expectedDay)
+    {
+        var slot = _planner.NextGoodSlot(Jp(after), null);
+
+        Assert.Equal(new CallSlot(Jp($"{expectedDay} 10:00"), Jp($"{expectedDay} 12:00")), slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_YearEndClosure_AgreesWithHolidayCalendarEveryYear()
+    {
+        var holidays = JapaneseHolidayCalendar.Instance;
+        for (var year = 2000; year <= 2098; year++)
+        {
+            var expected = new DateOnly(year + 1, 1, 4);
+            while (expected.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || holidays.IsHoliday(expected))
+            {
+                expected = expected.AddDays(1);
+            }
+
+            var slot = _planner.NextGoodSlot(Jp($"{year}-12-28 17:00"), null);
+
+            Assert.Equal(new DateTimeOffset(expected.ToDateTime(new TimeOnly(10, 0)), Jst), slot.Start);
+        }
+    }
+
+    [Fact]
+    public void NextGoodSlot_ObonDay_IsPlannedWithOftenClosedNote()
+    {
+        // 2025-08-13 is a Wednesday in お盆.
+        var slot = _planner.NextGoodSlot(Jp("2025-08-13 09:00"), null);
+
+        Assert.Equal(new CallSlot(Jp("2025-08-13 10:00"), Jp("2025-08-13 12:00")) { Notes = CallSlotNotes.OftenClosedDay }, slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_DayAfterObon_HasNoNote()
+    {
+        var slot = _planner.NextGoodSlot(Jp("2025-08-16 09:00"), null);
+
+        Assert.Equal(new CallSlot(Jp("2025-08-18 10:00"), Jp("2025-08-18 12:00")), slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_ClosedDatesCalendar_ReplacesBothDefaults()
+    {
+        var planner = _planner.WithCompanyCalendar(new ClosedDatesCompanyCalendar([new DateOnly(2025, 6, 10)]));
+
+        Assert.Equal(Jp("2025-06-11 10:00"), planner.NextGoodSlot(Jp("2025-06-09 17:00"), null).Start);
+        Assert.Equal(new CallSlot(Jp("2025-12-30 10:00"), Jp("2025-12-30 12:00")), planner.NextGoodSlot(Jp("2025-12-30 09:00"), null));
+        Assert.Equal(new CallSlot(Jp("2025-08-13 10:00"), Jp("2025-08-13 12:00")), planner.NextGoodSlot(Jp("2025-08-13 09:00"), null));
+    }
+
+    [Fact]
+    public void NextGoodSlot_FridayAt1655_IsMondayMorningStretch()
+    {
+        var slot = _planner.NextGoodSlot(Jp("2025-06-13 16:55"), null);
+
+        Assert.Equal(new CallSlot(Jp("2025-06-16 10:00"), Jp("2025-06-16 12:00")), slot);
+    }
+
+    [Theory]
+    [InlineData("16:40")]
+    [InlineData("16:55")]
+    public void NextGoodSlot_FridayLateBeforeHolidayMonday_IsTuesdayMorningStretch(string time)
+    {
+        // 2025-07-21 is 海の日.
+        var slot = _planner.NextGoodSlot(Jp($"2025-07-18 {time}"), null);
+
+        Assert.Equal(new CallSlot(Jp("2025-07-22 10:00"), Jp("2025-07-22 12:00")), slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_MondayAt1145_IsAfternoonNotQuarterBeforeLunch()
+    {
+        var slot = _planner.NextGoodSlot(Jp("2025-06-09 11:45"), null);
+
+        Assert.Equal(new CallSlot(Jp("2025-06-09 13:00"), Jp("2025-06-09 17:00")), slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_ShortStretchBeforeLongClosure_IsOfferedWithShortStretchNote()
+    {
+        // Closed from the next day for 40 days: nothing better within reach.
+        var planner = _planner.WithCompanyCalendar(new ClosedDatesCompanyCalendar(Enumerable.Range(1, 40).Select(d => new DateOnly(2025, 6, 9).AddDays(d))));
+
+        var slot = planner.NextGoodSlot(Jp("2025-06-09 16:40"), null);
+
+        Assert.Equal(new CallSlot(Jp("2025-06-09 16:45"), Jp("2025-06-09 17:00")) { Notes = CallSlotNotes.ShortStretch }, slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_ShortStretchBeforeShortClosure_IsFirstDayAfterClosure()
+    {
+        // Closed for five days; the next business day, after the closure, has a full morning.
+        var planner = _planner.WithCompanyCalendar(new ClosedDatesCompanyCalendar(Enumerable.Range(1, 5).Select(d => new DateOnly(2025, 6, 9).AddDays(d))));
+
+        var slot = planner.NextGoodSlot(Jp("2025-06-09 16:40"), null);
+
+        Assert.Equal(new CallSlot(Jp("2025-06-16 10:00"), Jp("2025-06-16 12:00")), slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_OnlyShortStretchesEveryDay_IsFirstShortStretch()
+    {
+        // 11:45-13:15 leaves 11:45-12:00 and 13:00-13:15, every day.
+        var hours = new BusinessHours(new TimeOnly(11, 45), new TimeOnly(13, 15));
+
+        var slot = _planner.NextGoodSlot(Jp("2025-06-09 08:00"), hours);
+
+        Assert.Equal(new CallSlot(Jp("2025-06-09 11:45"), Jp("2025-06-09 12:00")) { Notes = CallSlotNotes.NarrowHours | CallSlotNotes.ShortStretch }, slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_QuarterHourOpening_IsShortAndNarrow()
+    {
+        var hours = new BusinessHours(new TimeOnly(9, 0), new TimeOnly(9, 15));
+
+        var slot = _planner.NextGoodSlot(Jp("2025-06-09 09:05"), hours);
+
+        Assert.Equal(new CallSlot(Jp("2025-06-10 09:00"), Jp("2025-06-10 09:15")) { Notes = CallSlotNotes.NarrowHours | CallSlotNotes.ShortStretch }, slot);
+    }
+
+    [Theory]
+    [InlineData("08:00", "2025-06-09 11:00", "2025-06-09 12:00")]
+    [InlineData("12:30", "2025-06-09 13:00", "2025-06-09 14:00")]
+    [InlineData("13:50", "2025-06-10 11:00", "2025-06-10 12:00")] // 13:50-14:00 is too short.
+    public void NextGoodSlot_NarrowHours11To14_UsesWholeHoursWithNarrowNote(string after, string start, string end)
+    {
+        var hours = new BusinessHours(new TimeOnly(11, 0), new TimeOnly(14, 0));
+
+        var slot = _planner.NextGoodSlot(Jp($"2025-06-09 {after}"), hours);
+
+        Assert.Equal(new CallSlot(Jp(start), Jp(end)) { Notes = CallSlotNotes.NarrowHours }, slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_MarginsLeaveExactlyHalfAnHour_KeepsMarginsWithoutNote()
+    {
+        // 10:00-12:30 less the margins is 11:00-11:30.
+        var hours = new BusinessHours(new TimeOnly(10, 0), new TimeOnly(12, 30));
+
+        var slot = _planner.NextGoodSlot(Jp("2025-06-09 08:00"), hours);
+
+        Assert.Equal(new CallSlot(Jp("2025-06-09 11:00"), Jp("2025-06-09 11:30")), slot);
+    }
+
+    [Fact]
+    public void NextGoodSlot_EveryFiveMinutesOverAYear_StaysInsideOneStretchOfOneBusinessDay()
+    {
+        var hours = new BusinessHours(new TimeOnly(8, 30), new TimeOnly(17, 30));
+        for (var at = Jp("2025-01-01 00:00"); at < Jp("2026-01-10 00:00"); at = at.AddMinutes(5))
+        {
+            foreach (var known in new BusinessHours?[] { null, hours })
+            {
+                var slot = _planner.NextGoodSlot(at, known);
+                var day = DateOnly.FromDateTime(slot.Start.DateTime);
+
+                Assert.True(slot.Start >= at);
+                Assert.True(slot.End > slot.Start);
+                Assert.Equal(day, DateOnly.FromDateTime(slot.End.DateTime));
+                Assert.True(_planner.IsBusinessDay(day));
+                Assert.False(slot.Start.TimeOfDay < new TimeSpan(13, 0, 0) && slot.End.TimeOfDay > new TimeSpan(12, 0, 0), $"{slot} runs into lunch.");
+                Assert.Equal(CallSlotNotes.None, slot.Notes & CallSlotNotes.ShortStretch);
+                Assert.True(_planner.Check(slot.Start, known).IsGood);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("2025-06-09 10:30", "2025-06-09 12:00", CallSlotNotes.None)]
+    [InlineData("2025-06-09 10:07:30", "2025-06-09 12:00", CallSlotNotes.None)] // Not rounded.
+    [InlineData("2025-06-09 13:00", "2025-06-09 17:00", CallSlotNotes.None)]
+    [InlineData("2025-06-09 11:45", "2025-06-09 12:00", CallSlotNotes.ShortStretch)]
+    [InlineData("2025-06-09 16:55", "2025-06-09 17:00", CallSlotNotes.ShortStretch)]
+    [InlineData("2025-08-14 14:00", "2025-08-14 17:00", CallSlotNotes.OftenClosedDay)]
+    public void TryGetStretch_InsideGoodStretch_ReturnsRestOfStretch(string at, string end, CallSlotNotes notes)
+    {
+        Assert.True(_planner.TryGetStretch(Jp(at), null, out var slot));
+
+        Assert.Equal(new CallSlot(Jp(at), Jp(end)) { Notes = notes }, slot);
+    }
+
+    [Theory]
+    [InlineData("2025-06-09 12:30")] // Lunch.
+    [InlineData("2025-06-09 12:00")]
+    [InlineData("2025-06-09 09:59")] // Before the window.
+    [InlineData("2025-06-09 17:00")] // At its end.
+    [InlineData("2025-06-14 10:30")] // Saturday.
+    [InlineData("2025-07-21 10:30")] // 海の日.
+    [InlineData("2025-12-30 10:30")] // Year-end closure.
+    public void TryGetStretch_OutsideGoodStretch_ReturnsFalse(string at)
+    {
+        Assert.False(_planner.TryGetStretch(Jp(at), null, out var slot));
+        Assert.Equal(default, slot);
+    }
+
+    [Fact]
+    public void TryGetStretch_OtherOffset_IsConvertedToJapanTime()
+    {
+        // 01:30 UTC is 10:30 in Japan.
+        Assert.True(_planner.TryGetStretch(new DateTimeOffset(2025, 6, 9, 1, 30, 0, TimeSpan.Zero), null, out var slot));
+
+        Assert.Equal(new CallSlot(Jp("2025-06-09 10:30"), Jp("2025-06-09 12:00")), slot);
+        Assert.Equal(Jst, slot.Start.Offset);
+    }
+
+    [Fact]
+    public void TryGetStretch_NarrowHours_HasNarrowNote()
+    {
+        var hours = new BusinessHours(new TimeOnly(11, 0), new TimeOnly(14, 0));
+
+        Assert.True(_planner.TryGetStretch(Jp("2025-06-09 13:30"), hours, out var slot));
+
+        Assert.Equal(new CallSlot(Jp("2025-06-09 13:30"), Jp("2025-06-09 14:00")) { Notes = CallSlotNotes.NarrowHours }, slot);
+    }
+
+    [Fact]
+    public void TryGetStretch_DefaultHoursValue_ThrowsArgumentException()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => _planner.TryGetStretch(Jp("2025-06-09 10:30"), default(BusinessHours), out _));
+
+        Assert.Equal("hours", exception.ParamName);
+    }
+
+    [Fact]
+    public void Check_YearEndWeekday_IsCompanyClosedAndSuggestsFirstDayAfter()
+    {
+        var check = _planner.Check(Jp("2025-12-30 11:00"), null);
+
+        Assert.False(check.IsGood);
+        Assert.False(check.HasSoftWarning);
+        Assert.Equal([CallTimeProblem.CompanyClosed], check.Problems);
+        Assert.Equal(new CallSlot(Jp("2026-01-05 10:00"), Jp("2026-01-05 12:00")), check.Suggested);
+    }
+
+    [Fact]
+    public void Check_NewYearsDayLunch_ListsEveryProblemInOrder()
+    {
+        var check = _planner.Check(Jp("2026-01-01 12:10"), null);
+
+        Assert.False(check.IsGood);
+        Assert.True(check.HasSoftWarning);
+        Assert.Equal([CallTimeProblem.Holiday, CallTimeProblem.Lunch, CallTimeProblem.CompanyClosed], check.Problems);
+    }
+
+    [Fact]
+    public void Check_ObonMorning_IsGoodWithSoftWarning()
+    {
+        var check = _planner.Check(Jp("2025-08-14 10:30"), null);
+
+        Assert.True(check.IsGood);
+        Assert.True(check.HasSoftWarning);
+        Assert.Equal([CallTimeProblem.OftenClosed], check.Problems);
+        Assert.Equal(new CallSlot(Jp("2025-08-14 10:30"), Jp("2025-08-14 12:00")) { Notes = CallSlotNotes.OftenClosedDay }, check.Suggested);
+    }
+
+    [Fact]
+    public void Check_ObonLunch_HasBothSoftProblems()
+    {
+        var check = _planner.Check(Jp("2025-08-14 12:30"), null);
+
+        Assert.True(check.IsGood);
+        Assert.Equal([CallTimeProblem.Lunch, CallTimeProblem.OftenClosed], check.Problems);
+    }
+
+    [Fact]
+    public void Check_ClosedDatesCalendar_ReportsOwnDaysOnly()
+    {
+        var planner = _planner.WithCompanyCalendar(new ClosedDatesCompanyCalendar([new DateOnly(2025, 6, 10)]));
+
+        Assert.Equal([CallTimeProblem.CompanyClosed], planner.Check(Jp("2025-06-10 11:00"), null).Problems);
+        Assert.Empty(planner.Check(Jp("2025-12-30 11:00"), null).Problems);
+        Assert.Empty(planner.Check(Jp("2025-08-14 11:00"), null).Problems);
+    }
+
+    [Fact]
+    public void Check_NarrowHours11To14_AcceptsTheirFirstHour()
+    {
+        var hours = new BusinessHours(new TimeOnly(11, 0), new TimeOnly(14, 0));
+
+        Assert.Empty(_planner.Check(Jp("2025-06-09 11:15"), hours).Problems);
+        Assert.Equal([CallTimeProblem.AfterWindow], _planner.Check(Jp("2025-06-09 14:00"), hours).Problems);
     }
 
     [Fact]
