@@ -38,7 +38,7 @@ public static class OfferRulesServiceCollectionExtensions
         }
 
         var ruleSet = options.LoadRuleSet();
-        var evaluator = new OfferEvaluator(ruleSet, options.TimeProvider, options.HolidayCalendar);
+        var evaluator = new OfferEvaluator(ruleSet, options.TimeProvider, options.HolidayCalendar, options.CompanyCalendar);
         services.TryAddSingleton(ruleSet);
         services.TryAddSingleton(evaluator);
         services.TryAddSingleton(new EvaluationOptions { Language = options.DefaultLanguage });

@@ -152,7 +152,7 @@ internal static class CaseValidator
         }
 
         // The business hours and closed days plan the call; the rest of the company's side is about a declined offer.
-        if (c.Company with { BusinessHours = null } != CompanyContext.Unknown)
+        if (c.Company with { BusinessHours = null, ClosedDates = [] } != CompanyContext.Unknown)
         {
             Ignored(sink, "M-W4", "$.company", "company", "missedEmployerContact", language);
         }
@@ -161,10 +161,10 @@ internal static class CaseValidator
     private static void Ignored(List<ValidationIssue> sink, string code, string path, string section, string kind, Language language) =>
         Add(sink, IssueSeverity.Warning, code, path, language,
             section == "company"
-                ? $"Only 'businessHours' of the 'company' section is read for a '{kind}' case; its other facts are ignored. Check that the case kind is right."
+                ? $"Only 'businessHours' and 'closedDates' of the 'company' section are read for a '{kind}' case; its other facts are ignored. Check that the case kind is right."
                 : $"The '{section}' section is ignored for a '{kind}' case. Check that the case kind is right.",
             section == "company"
-                ? $"「{kind}」のケースでは、company のうち businessHours 以外は判定に使われません。ケースの種類が正しいか確認してください。"
+                ? $"「{kind}」のケースでは、company のうち businessHours と closedDates 以外は判定に使われません。ケースの種類が正しいか確認してください。"
                 : $"「{kind}」のケースでは {section} の内容は判定に使われません。ケースの種類が正しいか確認してください。");
 
     private static void AddWarnings(OfferCase c, DateOnly asOf, List<ValidationIssue> sink, Language language)

@@ -26,13 +26,18 @@ public sealed class OfferEvaluator
     /// <param name="ruleSet">The rule set.</param>
     /// <param name="timeProvider">The clock for cases without an <c>asOf</c>; the system clock when <see langword="null"/>.</param>
     /// <param name="holidayCalendar">The public holidays call times avoid; <see cref="JapaneseHolidayCalendar.Instance"/> when <see langword="null"/>.</param>
+    /// <param name="companyCalendar">
+    /// The days companies are closed (or often closed) that call times avoid; <see cref="DefaultCompanyCalendar.Instance"/>
+    /// when <see langword="null"/>. A case that lists its company's own closed dates (<see cref="CompanyContext.ClosedDates"/>)
+    /// is planned with those dates instead.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is <see langword="null"/>.</exception>
-    public OfferEvaluator(RuleSet ruleSet, TimeProvider? timeProvider = null, IHolidayCalendar? holidayCalendar = null)
+    public OfferEvaluator(RuleSet ruleSet, TimeProvider? timeProvider = null, IHolidayCalendar? holidayCalendar = null, ICompanyCalendar? companyCalendar = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         RuleSet = ruleSet;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _planner = new CallWindowPlanner(holidayCalendar ?? JapaneseHolidayCalendar.Instance);
+        _planner = new CallWindowPlanner(holidayCalendar ?? JapaneseHolidayCalendar.Instance, companyCalendar);
     }
 
     /// <summary>Gets an evaluator for the built-in default policy, using the system clock.</summary>
@@ -183,7 +188,8 @@ public sealed class OfferEvaluator
         facts[(int)FactId.Outlook] = FactCatalog.Code(outlook);
         var now = @case.AsOf ?? _timeProvider.GetUtcNow();
         var atPlanned = AtPlannedTime(@case, policy, facts, outlook, issues, language);
-        var advice = Recommender.Recommend(@case, policy, ref context, facts, now, _planner, RuleSet.Plan.Model.Planning.FollowUpBusinessDays, issues, language);
+        var planner = @case.Company.ClosedDates.IsEmpty ? _planner : _planner.WithCompanyCalendar(new ClosedDatesCompanyCalendar(@case.Company.ClosedDates));
+        var advice = Recommender.Recommend(@case, policy, ref context, facts, now, planner, RuleSet.Plan.Model.Planning.FollowUpBusinessDays, issues, language);
         var (missing, suggestions) = Probe(@case, policy, facts, outlook, language);
 
         var conditions = ImmutableArray.CreateBuilder<NamedCondition>();

@@ -131,6 +131,7 @@ internal static class Recommender
             return null;
         }
 
+        Notes(first, code, hours, issues, language);
         if (planned is not { } at)
         {
             return first;
@@ -153,6 +154,12 @@ internal static class Recommender
                 $"The planned call time ({Moment(at, Language.English)}) is not a good time to phone ({Problems(check, Language.English)}); call at {suggestedEn} instead.",
                 $"予定の時刻（{Moment(at, Language.Japanese)}）は電話に向いていません（{Problems(check, Language.Japanese)}）。代わりに{suggestedJa}に電話しましょう。"));
         }
+        else if (check.Problems.Contains(CallTimeProblem.OftenClosed))
+        {
+            issues.Add(Warning(code, path, language,
+                $"The planned call time ({Moment(at, Language.English)}) falls in the Obon holidays (13–16 August), when many companies close; call then only if you know the company is open.",
+                $"予定の時刻（{Moment(at, Language.Japanese)}）はお盆（8月13日〜16日）にあたり、休業する会社が多い時期です。営業していると分かっている場合にだけ電話しましょう。"));
+        }
         else if (check.HasSoftWarning)
         {
             issues.Add(Warning(code, path, language,
@@ -163,6 +170,35 @@ internal static class Recommender
         return first;
     }
 
+    /// <summary>Says what is less than ideal about the suggested slot, so that a compromise is never silent.</summary>
+    private static void Notes(CallSlot slot, string code, BusinessHours? hours, List<ValidationIssue> issues, Language language)
+    {
+        var slotCode = code == "M-W1" ? "M-W5" : "W-10";
+        var en = Texts.Slot(slot, Language.English);
+        var ja = Texts.Slot(slot, Language.Japanese);
+        if (slot.Notes.HasFlag(CallSlotNotes.OftenClosedDay))
+        {
+            issues.Add(Warning(slotCode, "$.company.closedDates", language,
+                $"The suggested time ({en}) falls in the Obon holidays, when many companies close: call then only if you know the company is open, or give its closed days in 'company.closedDates'.",
+                $"提案した時間（{ja}）はお盆にあたり、休業する会社が多い時期です。営業していると分かっている場合にだけ電話しましょう。休業日が分かれば company.closedDates に指定できます。"));
+        }
+
+        if (slot.Notes.HasFlag(CallSlotNotes.NarrowHours) && hours is { } known)
+        {
+            var open = Texts.Hours(known.Opens, known.Closes, Language.English);
+            issues.Add(Warning(slotCode, "$.company.businessHours", language,
+                $"The company's hours ({open}) are too short to leave out the first and last hour, so the suggested time ({en}) may be a busy one; keep the call brief.",
+                $"営業時間（{Texts.Hours(known.Opens, known.Closes, Language.Japanese)}）が短く、始業直後と終業間際を避けられないため、提案した時間（{ja}）は忙しい時間帯かもしれません。要点を絞って手短に話しましょう。"));
+        }
+
+        if (slot.Notes.HasFlag(CallSlotNotes.ShortStretch))
+        {
+            issues.Add(Warning(slotCode, hours is null ? "$.asOf" : "$.company.businessHours", language,
+                $"The suggested time ({en}) is shorter than 30 minutes, because nothing longer is free soon; call right at its start.",
+                $"提案した時間（{ja}）は30分に満たない短い時間帯です（近いうちにこれより長い時間帯がないため）。始まりの時刻ちょうどにかけましょう。"));
+        }
+    }
+
     /// <summary>The planned moment of contact of a case, with its JSON path and the code of the call-time warning.</summary>
     internal static (DateTimeOffset? At, string Path, string Code) PlannedContact(OfferCase @case) =>
         @case.Kind == CaseKind.MissedEmployerContact
@@ -170,7 +206,7 @@ internal static class Recommender
             : (@case.Request.PlannedContactAt, "$.request.plannedContactAt", "W-07");
 
     private static string Problems(CallTimeCheck check, Language language) =>
-        string.Join(language == Language.Japanese ? "、" : ", ", check.Problems.Where(p => p != CallTimeProblem.Lunch || !check.IsGood).Select(p => Problem(p, language)));
+        string.Join(language == Language.Japanese ? "、" : ", ", check.Problems.Select(p => Problem(p, language)));
 
     private static DateTimeOffset? When(ActionTiming timing, DateTimeOffset now, CallSlot? slot, CallWindowPlanner planner, BusinessHours? hours, int followUpDays) => timing switch
     {
@@ -221,6 +257,10 @@ internal static class Recommender
         (CallTimeProblem.BeforeWindow, Language.Japanese) => "始業直後またはそれより前",
         (CallTimeProblem.AfterWindow, Language.Japanese) => "終業間際またはそれより後",
         (CallTimeProblem.Lunch, Language.Japanese) => "昼休み",
+        (CallTimeProblem.CompanyClosed, Language.Japanese) => "会社の休業日",
+        (CallTimeProblem.OftenClosed, Language.Japanese) => "お盆で休業する会社が多い日",
+        (CallTimeProblem.CompanyClosed, _) => "a day the company is closed",
+        (CallTimeProblem.OftenClosed, _) => "a day many companies are closed (Obon)",
         (CallTimeProblem.Weekend, _) => "a weekend",
         (CallTimeProblem.Holiday, _) => "a public holiday",
         (CallTimeProblem.BeforeWindow, _) => "too early in the day",

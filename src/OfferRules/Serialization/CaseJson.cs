@@ -113,7 +113,7 @@ public static class CaseJson
                 return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", Walker.PathOf(at), Say(
                     lang,
                     $"The text has an escape that is not a valid Unicode character, such as a lone surrogate \\ud800 (byte {offset + 1}).",
-                    $"有効な Unicode 文字にならないエスケープ(\\ud800 のような単独のサロゲートなど)があります(バイト {offset + 1})。")));
+                    $"有効な Unicode 文字にならないエスケープ（\\ud800 のような単独のサロゲートなど）があります（バイト {offset + 1}）。")));
             }
 
             var walker = new Walker(lang);
@@ -383,7 +383,7 @@ public static class CaseJson
             {
                 if (opens is null && closes is null)
                 {
-                    Error("case.invalidValue", at, "'businessHours' needs both 'opens' and 'closes', such as \"09:00\" and \"18:00\".", "businessHours には opens と closes の両方(例:\"09:00\" と \"18:00\")が必要です。");
+                    Error("case.invalidValue", at, "'businessHours' needs both 'opens' and 'closes', such as \"09:00\" and \"18:00\".", "businessHours には opens と closes の両方（例：\"09:00\" と \"18:00\"）が必要です。");
                 }
 
                 return null;
@@ -391,7 +391,7 @@ public static class CaseJson
 
             if (o >= c)
             {
-                Error("case.invalidValue", at, $"The company cannot close ({c:HH:mm}) before it opens ({o:HH:mm}).", $"終業時刻({c:HH:mm})が始業時刻({o:HH:mm})より前になっています。");
+                Error("case.invalidValue", at, $"The company cannot close ({c:HH:mm}) before it opens ({o:HH:mm}).", $"終業時刻（{c:HH:mm}）が始業時刻（{o:HH:mm}）より前になっています。");
                 return null;
             }
 
@@ -412,7 +412,7 @@ public static class CaseJson
                 return time;
             }
 
-            Error("case.invalidValue", Child(path, name), $"'{name}' must be a time written as \"HH:mm\", not {Describe(element)}.", $"{name} は \"HH:mm\" 形式の時刻で指定してください。指定値:{Describe(element)}");
+            Error("case.invalidValue", Child(path, name), $"'{name}' must be a time written as \"HH:mm\", not {Describe(element)}.", $"{name} は \"HH:mm\" 形式の時刻で指定してください。指定値：{Describe(element)}");
             return null;
         }
 
@@ -489,7 +489,7 @@ public static class CaseJson
             }
 
             Error("case.invalidValue", path, $"'asOf' must be a date (\"2025-07-02\") or a date-time with an offset (\"2025-07-02T09:30:00+09:00\"), not {Describe(element)}.",
-                $"asOf には日付(\"2025-07-02\")またはオフセット付きの日時(\"2025-07-02T09:30:00+09:00\")を指定してください。指定値:{Describe(element)}");
+                $"asOf には日付（\"2025-07-02\"）またはオフセット付きの日時（\"2025-07-02T09:30:00+09:00\"）を指定してください。指定値：{Describe(element)}");
             return null;
         }
 
@@ -564,7 +564,7 @@ public static class CaseJson
                 "case.invalidValue",
                 Child(path, name),
                 $"{Describe(element)} is not a valid {name}. Use one of: {allowed} (or null when unknown).",
-                $"{Describe(element)} は {name} として使えません。次のいずれかを指定してください:{allowed}(不明な場合は null)。");
+                $"{Describe(element)} は {name} として使えません。次のいずれかを指定してください：{allowed}（不明な場合は null）。");
             return unknown;
         }
 
@@ -580,7 +580,7 @@ public static class CaseJson
                 return element.ValueKind == JsonValueKind.True;
             }
 
-            Error("case.wrongType", Child(path, name), $"'{name}' must be true, false or null, not {Describe(element)}.", $"{name} には true、false、null のいずれかを指定してください。指定値:{Describe(element)}");
+            Error("case.wrongType", Child(path, name), $"'{name}' must be true, false or null, not {Describe(element)}.", $"{name} には true、false、null のいずれかを指定してください。指定値：{Describe(element)}");
             return null;
         }
 
@@ -607,7 +607,7 @@ public static class CaseJson
                 "case.invalidDate",
                 Child(path, name),
                 impossible ? $"{Describe(element)} is not a real calendar date." : $"'{name}' must be a date written as \"yyyy-MM-dd\", not {Describe(element)}.",
-                impossible ? $"{Describe(element)} は存在しない日付です。" : $"{name} は \"yyyy-MM-dd\" 形式の日付で指定してください。指定値:{Describe(element)}");
+                impossible ? $"{Describe(element)} は存在しない日付です。" : $"{name} は \"yyyy-MM-dd\" 形式の日付で指定してください。指定値：{Describe(element)}");
             return null;
         }
 
@@ -633,7 +633,7 @@ public static class CaseJson
                 "case.invalidDate",
                 Child(path, name),
                 $"'{name}' must be a date-time with an offset, such as \"2025-07-02T10:30:00+09:00\", not {Describe(element)}.",
-                $"{name} は \"2025-07-02T10:30:00+09:00\" のようなオフセット付きの日時で指定してください。指定値:{Describe(element)}");
+                $"{name} は \"2025-07-02T10:30:00+09:00\" のようなオフセット付きの日時で指定してください。指定値：{Describe(element)}");
             return null;
         }
 
@@ -641,7 +641,7 @@ public static class CaseJson
             code,
             path,
             $"{Describe(element)} is outside the supported dates ({Guard.SupportedRange} in Japan).",
-            $"{Describe(element)} は対応している日付の範囲(日本時間で {Guard.SupportedRange})の外です。");
+            $"{Describe(element)} は対応している日付の範囲（日本時間で {Guard.SupportedRange}）の外です。");
 
         private string? Text(Fields obj, string path, string name)
         {
@@ -653,7 +653,7 @@ public static class CaseJson
             var at = Child(path, name);
             if (element.ValueKind != JsonValueKind.String)
             {
-                Error("case.wrongType", at, $"'{name}' must be a string, not {Describe(element)}.", $"{name} には文字列を指定してください。指定値:{Describe(element)}");
+                Error("case.wrongType", at, $"'{name}' must be a string, not {Describe(element)}.", $"{name} には文字列を指定してください。指定値：{Describe(element)}");
                 return null;
             }
 

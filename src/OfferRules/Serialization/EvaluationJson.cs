@@ -104,6 +104,23 @@ public static class EvaluationJson
             writer.WriteStartObject("callWindow");
             writer.WriteString("start", slot.Start.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteString("end", slot.End.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteStartArray("notes");
+            if (slot.Notes.HasFlag(Scheduling.CallSlotNotes.NarrowHours))
+            {
+                writer.WriteStringValue("narrowHours");
+            }
+
+            if (slot.Notes.HasFlag(Scheduling.CallSlotNotes.OftenClosedDay))
+            {
+                writer.WriteStringValue("oftenClosedDay");
+            }
+
+            if (slot.Notes.HasFlag(Scheduling.CallSlotNotes.ShortStretch))
+            {
+                writer.WriteStringValue("shortStretch");
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
         else
