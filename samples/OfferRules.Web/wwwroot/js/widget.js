@@ -119,7 +119,7 @@
       confidenceLevels: { high: "高い", medium: "ふつう", low: "低い" },
       callWindow: "電話に良い時間",
       reasons: "そう判断した理由",
-      stage: { terminal: "決定", override: "決定", base: "出発点", adjust: "", cap: "上限", info: "参考" },
+      stage: { terminal: "決定", override: "下限", base: "出発点", adjust: "", cap: "上限", info: "参考" },
       basis: "根拠",
       conditions: "撤回できる5つの条件",
       failures: "撤回がうまくいかない3つの理由",
@@ -128,7 +128,8 @@
       unknowns: "分かっていないこと",
       helps: "分かると見通しが良くなること",
       plan: "これからの手順",
-      timing: { immediately: "今すぐ", beforeCall: "電話の前に", atCall: "電話で", afterCall: "電話の後で", followUp: "その後", none: "" },
+      timing: { immediately: "今すぐ", beforeCall: "電話の前に", atCall: "電話で", afterCall: "電話の後で", followUp: "その後", conditional: "該当する場合", none: "" },
+      atPlanned: (d) => `予定の日（${d}）に連絡した場合：`,
       drafts: "伝え方の下書き",
       subject: "件名",
       copy: "コピー",
@@ -144,9 +145,9 @@
       tooLarge: "入力が大きすぎます。",
       tooMany: "短い時間に何度も送信されました。少し待ってからお試しください。",
       failed: "結果を取得できませんでした。時間をおいてもう一度お試しください。",
-      summary: (o, c) => `見通しは「${o}」です（判断の確かさ: ${c}）。`,
+      summary: (o, c) => `見通しは「${o}」です（判断の確かさ：${c}）。`,
       weekdays: ["日", "月", "火", "水", "木", "金", "土"],
-      date: (y, m, d, w) => `${m}月${d}日(${w})`,
+      date: (y, m, d, w) => `${m}月${d}日（${w}）`,
       none: "ありません。",
     },
     en: {
@@ -156,7 +157,7 @@
       confidenceLevels: { high: "high", medium: "medium", low: "low" },
       callWindow: "A good time to call",
       reasons: "Why",
-      stage: { terminal: "decides", override: "decides", base: "starting point", adjust: "", cap: "ceiling", info: "note" },
+      stage: { terminal: "decides", override: "floor", base: "starting point", adjust: "", cap: "ceiling", info: "note" },
       basis: "Basis",
       conditions: "The five conditions for taking a decline back",
       failures: "The three reasons it fails",
@@ -165,7 +166,8 @@
       unknowns: "What is not known",
       helps: "What would improve the outlook",
       plan: "Your plan",
-      timing: { immediately: "Now", beforeCall: "Before the call", atCall: "On the call", afterCall: "After the call", followUp: "Later", none: "" },
+      timing: { immediately: "Now", beforeCall: "Before the call", atCall: "On the call", afterCall: "After the call", followUp: "Later", conditional: "If it applies", none: "" },
+      atPlanned: (d) => `If you make contact as planned (${d}): `,
       drafts: "Drafts",
       subject: "Subject",
       copy: "Copy",
@@ -448,6 +450,10 @@
       }, OUTLOOKS.map((o, i) => el("div", { class: "segment" + (i === index ? " active" : "") + (i <= index ? " filled" : ""), "data-outlook": o },
         el("span", {}, w.outlook[o])))),
       el("p", { class: "confidence" }, `${w.confidence}: `, el("strong", {}, w.confidenceLevels[result.confidence] ?? "–")),
+      result.atPlannedTime
+        ? el("p", { class: "at-planned" + (result.atPlannedTime.pastBoundary ? " past-boundary" : "") }, w.atPlanned(when(result.atPlannedTime.date).date),
+          el("strong", {}, w.outlook[result.atPlannedTime.outlook] ?? result.atPlannedTime.outlook))
+        : null,
       result.callWindow
         ? el("p", { class: "call-window" }, `${w.callWindow}: `,
           el("strong", {}, `${when(result.callWindow.start).date} ${when(result.callWindow.start).time}–${when(result.callWindow.end).time}`))
@@ -538,8 +544,12 @@
         el("pre", { class: "draft-body", tabindex: "0" }, d.body)))
       : [el("p", { class: "muted" }, w.none)];
 
+    // When a reversal is all but ruled out, the alternatives are what to act on: they come right after the outlook.
+    const fallbacks = section("r-fallbacks", w.fallbacks, list(result.fallbacks, (f) => f.message));
+    const fallbacksFirst = result.outlook === "veryUnlikely" && result.fallbacks.length > 0;
     body.replaceChildren(...[
       gauge(result),
+      fallbacksFirst ? fallbacks : null,
       warnings.length ? section("r-warnings", w.warnings, list(warnings, (i) => i.message)) : null,
       section("r-reasons", w.reasons, findings),
       section("r-conditions", w.conditions, conditionList(result.conditions, w.conditionState, false)),
@@ -549,7 +559,7 @@
       section("r-plan", w.plan, plan),
       section("r-drafts", w.drafts, ...drafts),
       section("r-caveats", w.caveats, list(result.caveats, (c) => c.message)),
-      section("r-fallbacks", w.fallbacks, list(result.fallbacks, (f) => f.message)),
+      fallbacksFirst ? null : fallbacks,
       el("p", { class: "rule-set muted" }, `${w.ruleSet}: ${result.ruleSet.id} ${result.ruleSet.version}`),
     ].filter((node) => node !== null));
   }
