@@ -118,6 +118,28 @@ public sealed class BrowserTests
         await WaitForTextAsync(page, "#copy-status", "Copied");
     }
 
+    [ChromiumFact]
+    public async Task Widget_FilledSeatOnAPhone_PutsTheFallbacksRightAfterTheOutlook()
+    {
+        await using var session = await BrowserSession.StartAsync(390, 844);
+        var page = session.Page;
+        await page.GotoAsync(session.BaseAddress);
+
+        await FillAsync(page, "S02");
+        await page.ClickAsync("#submit");
+        await WaitForTextAsync(page, "#outlook-label", "ほぼ不可能");
+
+        var order = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#results-body > section')].map(s => s.getAttribute('aria-labelledby'))");
+        Assert.Equal("r-fallbacks", order[0]);
+        var plan = await page.Locator(".plan li").AllTextContentsAsync();
+        Assert.Contains(plan, p => p.Contains("採用枠はすでに埋まっているため", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, p => p.Contains("募集がまだ続いているか", StringComparison.Ordinal));
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow}px wider than a phone screen.");
+        await page.Locator("#results").ScrollIntoViewIfNeededAsync();
+        await SaveScreenshotAsync(page, "widget-phone-s02-ja.png", fullPage: false);
+    }
+
     /// <summary>Fills the form from an example case: every fact in the file must have its field.</summary>
     private static async Task FillAsync(IPage page, string prefix)
     {

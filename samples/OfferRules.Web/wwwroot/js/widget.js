@@ -114,6 +114,7 @@
   const WORDS = {
     ja: {
       outlookHeading: "撤回の見通し",
+      colon: "：",
       outlook: { veryUnlikely: "ほぼ不可能", unlikely: "難しい", possible: "可能性あり", likely: "見込みあり" },
       confidence: "判断の確かさ",
       confidenceLevels: { high: "高い", medium: "ふつう", low: "低い" },
@@ -152,6 +153,7 @@
     },
     en: {
       outlookHeading: "Your outlook",
+      colon: ": ",
       outlook: { veryUnlikely: "Very unlikely", unlikely: "Unlikely", possible: "Possible", likely: "Likely" },
       confidence: "How sure this is",
       confidenceLevels: { high: "high", medium: "medium", low: "low" },
@@ -449,13 +451,13 @@
         "aria-valuenow": String(index + 1), "aria-valuetext": label,
       }, OUTLOOKS.map((o, i) => el("div", { class: "segment" + (i === index ? " active" : "") + (i <= index ? " filled" : ""), "data-outlook": o },
         el("span", {}, w.outlook[o])))),
-      el("p", { class: "confidence" }, `${w.confidence}: `, el("strong", {}, w.confidenceLevels[result.confidence] ?? "–")),
+      el("p", { class: "confidence" }, `${w.confidence}${w.colon}`, el("strong", {}, w.confidenceLevels[result.confidence] ?? "–")),
       result.atPlannedTime
         ? el("p", { class: "at-planned" + (result.atPlannedTime.pastBoundary ? " past-boundary" : "") }, w.atPlanned(when(result.atPlannedTime.date).date),
           el("strong", {}, w.outlook[result.atPlannedTime.outlook] ?? result.atPlannedTime.outlook))
         : null,
       result.callWindow
-        ? el("p", { class: "call-window" }, `${w.callWindow}: `,
+        ? el("p", { class: "call-window" }, `${w.callWindow}${w.colon}`,
           el("strong", {}, `${when(result.callWindow.start).date} ${when(result.callWindow.start).time}–${when(result.callWindow.end).time}`))
         : null);
   }
@@ -522,7 +524,7 @@
           sign ? el("span", { class: "chip" + (f.stage === "adjust" ? (f.score > 0 ? " up" : " down") : "") }, sign) : null,
           sign ? " " : null,
           el("span", { class: "finding-text" }, f.message)),
-        f.basis ? el("p", { class: "basis" }, `${w.basis}: ${f.basis}`) : null);
+        f.basis ? el("p", { class: "basis" }, `${w.basis}${w.colon}${f.basis}`) : null);
     }, "findings");
 
     const plan = result.actions.length
@@ -540,7 +542,7 @@
     const drafts = result.drafts.length
       ? result.drafts.map((d, i) => el("article", { class: "draft", "aria-labelledby": `draft-${i}` },
         el("div", { class: "draft-head" }, el("h4", { id: `draft-${i}` }, d.title), copyButton(d.body, w.copy)),
-        d.subject ? el("p", { class: "draft-subject" }, `${w.subject}: ${d.subject} `, copyButton(d.subject, w.copySubject)) : null,
+        d.subject ? el("p", { class: "draft-subject" }, `${w.subject}${w.colon}${d.subject} `, copyButton(d.subject, w.copySubject)) : null,
         el("pre", { class: "draft-body", tabindex: "0" }, d.body)))
       : [el("p", { class: "muted" }, w.none)];
 
@@ -560,7 +562,7 @@
       section("r-drafts", w.drafts, ...drafts),
       section("r-caveats", w.caveats, list(result.caveats, (c) => c.message)),
       fallbacksFirst ? null : fallbacks,
-      el("p", { class: "rule-set muted" }, `${w.ruleSet}: ${result.ruleSet.id} ${result.ruleSet.version}`),
+      el("p", { class: "rule-set muted" }, `${w.ruleSet}${w.colon}${result.ruleSet.id} ${result.ruleSet.version}`),
     ].filter((node) => node !== null));
   }
 
