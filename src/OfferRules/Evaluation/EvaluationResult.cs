@@ -50,7 +50,7 @@ public sealed class EvaluationResult
     /// <summary>
     /// Gets the outlook at a planned contact later than today (<c>request.plannedContactAt</c> or
     /// <c>missedContact.plannedCallAt</c>), beside <see cref="Outlook"/>, the outlook now; <see langword="null"/> when no
-    /// later contact is planned or the case was not explained.
+    /// later contact is planned, the request has already been made, or the case was not explained.
     /// </summary>
     public PlannedTimeOutlook? AtPlannedTime { get; internal init; }
 

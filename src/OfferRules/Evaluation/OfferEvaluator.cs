@@ -244,8 +244,10 @@ public sealed class OfferEvaluator
     /// </summary>
     private PlannedTimeOutlook? AtPlannedTime(OfferCase @case, PolicyPlan policy, int[] facts, Outlook now, List<ValidationIssue> issues, Language language)
     {
+        // Only a request still to be made is judged at its planned moment; a follow-up on one already made is not it.
         var (planned, path, _) = Recommender.PlannedContact(@case);
-        if (planned is not { } at)
+        if (planned is not { } at
+            || (@case.Kind == CaseKind.DeclineWithdrawal && facts[(int)FactId.RequestPriorRequestOutcome] != (int)PriorRequestOutcome.NotYetAsked))
         {
             return null;
         }
