@@ -131,7 +131,7 @@ internal static class Recommender
             return null;
         }
 
-        Notes(first, code, hours, issues, language);
+        Notes(first, code, hours, planner, issues, language);
         if (planned is not { } at)
         {
             return first;
@@ -171,16 +171,20 @@ internal static class Recommender
     }
 
     /// <summary>Says what is less than ideal about the suggested slot, so that a compromise is never silent.</summary>
-    private static void Notes(CallSlot slot, string code, BusinessHours? hours, List<ValidationIssue> issues, Language language)
+    private static void Notes(CallSlot slot, string code, BusinessHours? hours, CallWindowPlanner planner, List<ValidationIssue> issues, Language language)
     {
         var slotCode = code == "M-W1" ? "M-W5" : "W-10";
         var en = Texts.Slot(slot, Language.English);
         var ja = Texts.Slot(slot, Language.Japanese);
         if (slot.Notes.HasFlag(CallSlotNotes.OftenClosedDay))
         {
+            var after = AfterOftenClosedDays(slot, hours, planner);
+            var (elseEn, elseJa) = after is { } next
+                ? ($" Otherwise, the first good time after it is {Texts.Slot(next, Language.English)}.", $"そうでなければ、お盆明けの{Texts.Slot(next, Language.Japanese)}が最初の良い時間です。")
+                : (string.Empty, string.Empty);
             issues.Add(Warning(slotCode, "$.company.closedDates", language,
-                $"The suggested time ({en}) falls in the Obon holidays, when many companies close: call then only if you know the company is open, or give its closed days in 'company.closedDates'.",
-                $"提案した時間（{ja}）はお盆にあたり、休業する会社が多い時期です。営業していると分かっている場合にだけ電話しましょう。休業日が分かれば company.closedDates に指定できます。"));
+                $"The suggested time ({en}) falls in the Obon holidays, when many companies close: call then only if you know the company is open.{elseEn} If you know its closed days, give them in 'company.closedDates'.",
+                $"提案した時間（{ja}）はお盆にあたり、休業する会社が多い時期です。営業していると分かっている場合にだけ電話しましょう。{elseJa}休業日が分かれば company.closedDates に指定できます。"));
         }
 
         if (slot.Notes.HasFlag(CallSlotNotes.NarrowHours) && hours is { } known)
@@ -196,6 +200,26 @@ internal static class Recommender
             issues.Add(Warning(slotCode, hours is null ? "$.asOf" : "$.company.businessHours", language,
                 $"The suggested time ({en}) is shorter than 30 minutes, because nothing longer is free soon; call right at its start.",
                 $"提案した時間（{ja}）は30分に満たない短い時間帯です（近いうちにこれより長い時間帯がないため）。始まりの時刻ちょうどにかけましょう。"));
+        }
+    }
+
+    /// <summary>The first good slot after the run of often-closed days that <paramref name="slot"/> falls in.</summary>
+    private static CallSlot? AfterOftenClosedDays(CallSlot slot, BusinessHours? hours, CallWindowPlanner planner)
+    {
+        var day = DateOnly.FromDateTime(slot.Start.DateTime);
+        for (var i = 0; i < 31 && planner.CompanyCalendar.IsOftenClosed(day); i++)
+        {
+            day = day.AddDays(1);
+        }
+
+        try
+        {
+            var next = planner.NextGoodSlot(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), s_japan), hours);
+            return next.Notes.HasFlag(CallSlotNotes.OftenClosedDay) ? null : next;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
