@@ -109,60 +109,26 @@ internal static class RuleSetCompiler
     private static SortedSet<int> MissedContactBoundaries(PolicyModel policy)
     {
         var boundaries = new SortedSet<int>();
-        void Visit(ConditionNode node)
+        void Add(CompareNode compare)
         {
-            switch (node)
+            if (compare.Fact.Id != FactId.DaysSinceMissedContact)
             {
-                case AllNode all:
-                    foreach (var c in all.Children)
-                    {
-                        Visit(c);
-                    }
+                return;
+            }
 
-                    break;
-                case AnyNode any:
-                    foreach (var c in any.Children)
-                    {
-                        Visit(c);
-                    }
-
-                    break;
-                case AtLeastNode atLeast:
-                    foreach (var c in atLeast.Children)
-                    {
-                        Visit(c);
-                    }
-
-                    break;
-                case NotNode not:
-                    Visit(not.Child);
-                    break;
-                case CompareNode { Fact.Id: FactId.DaysSinceMissedContact } compare:
-                    foreach (var v in compare.Values)
-                    {
-                        var boundary = compare.Op switch
-                        {
-                            CompareOp.Le or CompareOp.Gt => v,
-                            _ => v - 1,
-                        };
-                        if (boundary >= 0)
-                        {
-                            boundaries.Add(boundary);
-                        }
-                    }
-
-                    break;
+            foreach (var v in compare.Values)
+            {
+                var boundary = compare.Op is CompareOp.Le or CompareOp.Gt ? v : v - 1;
+                if (boundary >= 0)
+                {
+                    boundaries.Add(boundary);
+                }
             }
         }
 
-        foreach (var rule in policy.Rules)
+        foreach (var node in policy.Rules.Select(r => r.When).Concat(policy.Conditions.Select(c => c.When)))
         {
-            Visit(rule.When);
-        }
-
-        foreach (var condition in policy.Conditions)
-        {
-            Visit(condition.When);
+            ForEachComparison(node, Add);
         }
 
         return boundaries;
@@ -215,44 +181,50 @@ internal static class RuleSetCompiler
         }
     }
 
-    private static void CollectFacts(ConditionNode node, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints)
+    private static void CollectFacts(ConditionNode node, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints) =>
+        ForEachComparison(node, compare =>
+        {
+            facts.Add((int)compare.Fact.Id);
+            if (compare.Fact.Type == FactType.Int)
+            {
+                foreach (var v in compare.Values)
+                {
+                    AddProbes(ints, compare.Fact.Id, v - 1, v);
+                }
+            }
+        });
+
+    /// <summary>Calls <paramref name="action"/> for every comparison in a condition tree (references are not followed).</summary>
+    private static void ForEachComparison(ConditionNode node, Action<CompareNode> action)
     {
         switch (node)
         {
             case AllNode all:
                 foreach (var c in all.Children)
                 {
-                    CollectFacts(c, facts, ints);
+                    ForEachComparison(c, action);
                 }
 
                 break;
             case AnyNode any:
                 foreach (var c in any.Children)
                 {
-                    CollectFacts(c, facts, ints);
+                    ForEachComparison(c, action);
                 }
 
                 break;
             case AtLeastNode atLeast:
                 foreach (var c in atLeast.Children)
                 {
-                    CollectFacts(c, facts, ints);
+                    ForEachComparison(c, action);
                 }
 
                 break;
             case NotNode not:
-                CollectFacts(not.Child, facts, ints);
+                ForEachComparison(not.Child, action);
                 break;
             case CompareNode compare:
-                facts.Add((int)compare.Fact.Id);
-                if (compare.Fact.Type == FactType.Int)
-                {
-                    foreach (var v in compare.Values)
-                    {
-                        AddProbes(ints, compare.Fact.Id, v - 1, v);
-                    }
-                }
-
+                action(compare);
                 break;
         }
     }
