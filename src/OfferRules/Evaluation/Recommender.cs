@@ -157,8 +157,8 @@ internal static class Recommender
         else if (check.Problems.Contains(CallTimeProblem.OftenClosed))
         {
             issues.Add(Warning(code, path, language,
-                $"The planned call time ({Moment(at, Language.English)}) falls in the Obon holidays (13–16 August), when many companies close; call then only if you know the company is open.",
-                $"予定の時刻（{Moment(at, Language.Japanese)}）はお盆（8月13日〜16日）にあたり、休業する会社が多い時期です。営業していると分かっている場合にだけ電話しましょう。"));
+                $"The planned call time ({Moment(at, Language.English)}) falls on a day many companies close (such as the Obon holidays, 13–16 August); call then only if you know the company is open.",
+                $"予定の時刻（{Moment(at, Language.Japanese)}）は、お盆（8月13日〜16日）など休業する会社が多い日にあたります。営業していると分かっている場合にだけ電話しましょう。"));
         }
         else if (check.HasSoftWarning)
         {
@@ -180,11 +180,11 @@ internal static class Recommender
         {
             var after = AfterOftenClosedDays(slot, hours, planner);
             var (elseEn, elseJa) = after is { } next
-                ? ($" Otherwise, the first good time after it is {Texts.Slot(next, Language.English)}.", $"そうでなければ、お盆明けの{Texts.Slot(next, Language.Japanese)}が最初の良い時間です。")
+                ? ($" Otherwise, the first good time after those days is {Texts.Slot(next, Language.English)}.", $"そうでなければ、その期間が明けた{Texts.Slot(next, Language.Japanese)}が最初の良い時間です。")
                 : (string.Empty, string.Empty);
             issues.Add(Warning(slotCode, "$.company.closedDates", language,
-                $"The suggested time ({en}) falls in the Obon holidays, when many companies close: call then only if you know the company is open.{elseEn} If you know its closed days, give them in 'company.closedDates'.",
-                $"提案した時間（{ja}）はお盆にあたり、休業する会社が多い時期です。営業していると分かっている場合にだけ電話しましょう。{elseJa}休業日が分かれば company.closedDates に指定できます。"));
+                $"The suggested time ({en}) falls on a day many companies close (such as the Obon holidays): call then only if you know the company is open.{elseEn} If you know its closed days, give them in 'company.closedDates'.",
+                $"提案した時間（{ja}）は、お盆など休業する会社が多い日にあたります。営業していると分かっている場合にだけ電話しましょう。{elseJa}休業日が分かれば company.closedDates に指定できます。"));
         }
 
         if (slot.Notes.HasFlag(CallSlotNotes.NarrowHours) && hours is { } known)
