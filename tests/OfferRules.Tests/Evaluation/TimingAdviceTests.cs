@@ -324,4 +324,27 @@ public sealed class TimingAdviceTests
             Assert.DoesNotContain("10:00 and 17:00", text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Evaluate_MissedCallsDuringObon_WarnWithMW5()
+    {
+        var result = Evaluate("""{ "kind": "missedEmployerContact", "asOf": "2025-08-13T09:00:00+09:00", "missedContact": { "interviewedOn": "2025-08-08" } }""", "ja");
+
+        Assert.Equal(CallSlotNotes.OftenClosedDay, result.CallWindow!.Value.Notes);
+        var warning = Assert.Single(result.Issues, i => i.Code == "M-W5");
+        Assert.StartsWith("提案した時間（2025年8月13日（水）10:00〜12:00）はお盆にあたり", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Issues, i => i.Code == "W-10");
+    }
+
+    [Fact]
+    public void Evaluate_MissedCallPlannedOnJanuary2_WarnsClosedAndPastTheSevenDayLine()
+    {
+        var result = Evaluate("""{ "kind": "missedEmployerContact", "asOf": "2025-12-26T09:00:00+09:00", "missedContact": { "interviewedOn": "2025-12-24", "plannedCallAt": "2026-01-02T10:00:00+09:00" } }""");
+
+        Assert.Equal(new CallSlot(Jst(2025, 12, 26, 10), Jst(2025, 12, 26, 12)), result.CallWindow);
+        Assert.Equal(["M-W3", "M-W1"], result.Issues.Select(i => i.Code));
+        Assert.Contains("past the 7-day line. The outlook would be unlikely then, instead of possible now.", result.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Contains("(a day the company is closed); call at Fri 26 December 2025, 10:00–12:00 instead.", result.Issues[1].Message, StringComparison.Ordinal);
+        Assert.Equal(Outlook.Unlikely, result.AtPlannedTime!.Outlook);
+    }
 }
