@@ -254,8 +254,8 @@ public sealed class TimingAdviceTests
     }
 
     [Theory]
-    [InlineData("en", "The suggested time (Wed 13 August 2025, 10:00–12:00) falls in the Obon holidays")]
-    [InlineData("ja", "提案した時間（2025年8月13日（水）10:00〜12:00）はお盆にあたり")]
+    [InlineData("en", "The suggested time (Wed 13 August 2025, 10:00–12:00) falls on a day many companies close (such as the Obon holidays)")]
+    [InlineData("ja", "提案した時間（2025年8月13日（水）10:00〜12:00）は、お盆など休業する会社が多い日にあたります。")]
     public void Evaluate_DuringObon_KeepsTheSlotWithANoteAndAWarning(string language, string expected)
     {
         var result = Evaluate("""{ "asOf": "2025-08-13T09:00:00+09:00", "decline": { "declinedOn": "2025-08-12" } }""", language);
@@ -332,7 +332,7 @@ public sealed class TimingAdviceTests
 
         Assert.Equal(CallSlotNotes.OftenClosedDay, result.CallWindow!.Value.Notes);
         var warning = Assert.Single(result.Issues, i => i.Code == "M-W5");
-        Assert.StartsWith("提案した時間（2025年8月13日（水）10:00〜12:00）はお盆にあたり", warning.Message, StringComparison.Ordinal);
+        Assert.StartsWith("提案した時間（2025年8月13日（水）10:00〜12:00）は、お盆など休業する会社が多い日にあたります。", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Issues, i => i.Code == "W-10");
     }
 
