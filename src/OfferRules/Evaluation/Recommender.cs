@@ -154,6 +154,14 @@ internal static class Recommender
                 $"The planned call time ({Moment(at, Language.English)}) is not a good time to phone ({Problems(check, Language.English)}); call at {suggestedEn} instead.",
                 $"予定の時刻（{Moment(at, Language.Japanese)}）は電話に向いていません（{Problems(check, Language.Japanese)}）。代わりに{suggestedJa}に電話しましょう。"));
         }
+        else if (at < first.Start && planner.TryGetStretch(at, hours, out var stretch) && stretch.Notes.HasFlag(CallSlotNotes.ShortStretch))
+        {
+            // A good moment, but with too little time left before lunch or the end of the calling hours.
+            var lunch = TimeOnly.FromDateTime(stretch.End.DateTime) == CallWindowPlanner.LunchStart;
+            issues.Add(Warning(code, path, language,
+                $"The planned call time ({Moment(at, Language.English)}) leaves less than 30 minutes before {(lunch ? "the lunch hour" : "the end of the calling hours")}; call at {suggestedEn} instead.",
+                $"予定の時刻（{Moment(at, Language.Japanese)}）からでは、{(lunch ? "昼休み" : "電話に適した時間帯の終わり")}まで30分もありません。代わりに{suggestedJa}に電話しましょう。"));
+        }
         else if (check.Problems.Contains(CallTimeProblem.OftenClosed))
         {
             issues.Add(Warning(code, path, language,

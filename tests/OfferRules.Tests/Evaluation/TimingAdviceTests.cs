@@ -71,6 +71,25 @@ public sealed class TimingAdviceTests
         Assert.Null(result.AtPlannedTime); // the planned moment is today
         var expected = language == "ja" ? "2025年7月14日（月）10:00〜12:00" : "Mon 14 July 2025, 10:00–12:00";
         Assert.Contains(expected, result.Actions.Single(a => a.Id == "A-05").Message, StringComparison.Ordinal);
+
+        // The move to Monday is said, not silent.
+        var warning = Assert.Single(result.Issues, i => i.Code == "W-07");
+        Assert.Equal(
+            language == "ja"
+                ? "予定の時刻（2025年7月11日（金）16:55）からでは、電話に適した時間帯の終わりまで30分もありません。代わりに2025年7月14日（月）10:00〜12:00に電話しましょう。"
+                : "The planned call time (Fri 11 July 2025, 16:55) leaves less than 30 minutes before the end of the calling hours; call at Mon 14 July 2025, 10:00–12:00 instead.",
+            warning.Message);
+    }
+
+    [Theory]
+    [InlineData("en", "leaves less than 30 minutes before the lunch hour; call at Thu 10 July 2025, 13:00–17:00 instead.")]
+    [InlineData("ja", "からでは、昼休みまで30分もありません。代わりに2025年7月10日（木）13:00〜17:00に電話しましょう。")]
+    public void Evaluate_PlannedJustBeforeLunch_SaysWhyTheAfternoonIsSuggested(string language, string expected)
+    {
+        var result = Evaluate("""{ "asOf": "2025-07-10T11:40:00+09:00", "decline": { "declinedOn": "2025-07-08" }, "request": { "plannedContactAt": "2025-07-10T11:45:00+09:00" } }""", language);
+
+        Assert.Equal(new CallSlot(Jst(2025, 7, 10, 13), Jst(2025, 7, 10, 17)), result.CallWindow);
+        Assert.Contains(expected, Assert.Single(result.Issues, i => i.Code == "W-07").Message, StringComparison.Ordinal);
     }
 
     [Theory]
