@@ -14,7 +14,7 @@ namespace OfferRules.Evaluation;
 /// This type is immutable and thread-safe: build one per rule set and share it. A case without an <c>asOf</c> is
 /// evaluated at today's date in Japan, taken from the <see cref="TimeProvider"/> given to the constructor.
 /// </remarks>
-public sealed class OfferEvaluator
+public sealed class OfferEvaluator : IOfferEvaluator
 {
     private static readonly TimeSpan s_japan = TimeSpan.FromHours(9);
     private static readonly Lazy<OfferEvaluator> s_default = new(() => new OfferEvaluator(RuleSet.Default));
@@ -58,20 +58,20 @@ public sealed class OfferEvaluator
     }
 
     /// <summary>Decides the outlook and confidence of a case without explaining them. Allocates nothing.</summary>
-    /// <param name="case">The case.</param>
+    /// <param name="offerCase">The case.</param>
     /// <returns>The decision; <see cref="EvaluationStatus.Invalid"/> when the case has errors.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
-    public Decision Decide(OfferCase @case)
+    /// <exception cref="ArgumentNullException"><paramref name="offerCase"/> is <see langword="null"/>.</exception>
+    public Decision Decide(OfferCase offerCase)
     {
-        var asOf = GetAsOfDate(@case);
-        var policy = RuleSet.Plan.Find(@case.Kind);
-        if (policy is null || CaseValidator.Validate(@case, asOf, null, Language.English))
+        var asOf = GetAsOfDate(offerCase);
+        var policy = RuleSet.Plan.Find(offerCase.Kind);
+        if (policy is null || CaseValidator.Validate(offerCase, asOf, null, Language.English))
         {
             return new Decision(EvaluationStatus.Invalid, null, null);
         }
 
         Span<int> facts = stackalloc int[FactCatalog.Count];
-        FactCatalog.Fill(@case, asOf, facts);
+        FactCatalog.Fill(offerCase, asOf, facts);
         PlanRunner.Derive(RuleSet.Plan, facts);
         Span<byte> memo = policy.Named.Length <= PlanRunner.StackMemoLimit ? stackalloc byte[policy.Named.Length] : new byte[policy.Named.Length];
         var context = new PlanContext(facts, memo, policy.Named);
@@ -81,29 +81,29 @@ public sealed class OfferEvaluator
     }
 
     /// <summary>Evaluates a case and explains the result.</summary>
-    /// <param name="case">The case.</param>
+    /// <param name="offerCase">The case.</param>
     /// <param name="options">The language and level of detail; <see cref="EvaluationOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The result, never <see langword="null"/>. An invalid case gives <see cref="EvaluationStatus.Invalid"/> with its issues.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
-    public EvaluationResult Evaluate(OfferCase @case, EvaluationOptions? options = null)
+    /// <exception cref="ArgumentNullException"><paramref name="offerCase"/> is <see langword="null"/>.</exception>
+    public EvaluationResult Evaluate(OfferCase offerCase, EvaluationOptions? options = null)
     {
         options ??= EvaluationOptions.Default;
         var language = options.ResolvedLanguage;
-        var asOf = GetAsOfDate(@case);
+        var asOf = GetAsOfDate(offerCase);
         var issues = new List<ValidationIssue>();
-        var policy = RuleSet.Plan.Find(@case.Kind);
+        var policy = RuleSet.Plan.Find(offerCase.Kind);
         if (policy is null)
         {
-            issues.Add(new ValidationIssue(IssueSeverity.Error, "case.kindNotSupported", "$.kind", Texts.KindNotSupported(@case.Kind, language)));
+            issues.Add(new ValidationIssue(IssueSeverity.Error, "case.kindNotSupported", "$.kind", Texts.KindNotSupported(offerCase.Kind, language)));
         }
 
-        var invalid = CaseValidator.Validate(@case, asOf, issues, language) || policy is null;
+        var invalid = CaseValidator.Validate(offerCase, asOf, issues, language) || policy is null;
         if (invalid)
         {
             return new EvaluationResult
             {
                 Status = EvaluationStatus.Invalid,
-                Kind = @case.Kind,
+                Kind = offerCase.Kind,
                 AsOf = asOf,
                 Issues = [.. issues],
                 RuleSetId = RuleSet.Id,
@@ -112,7 +112,7 @@ public sealed class OfferEvaluator
             };
         }
 
-        return Explain(@case, policy!, asOf, issues, options.Explain, language);
+        return Explain(offerCase, policy!, asOf, issues, options.Explain, language);
     }
 
     /// <summary>
