@@ -74,7 +74,7 @@ internal static class CaseValidator
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-04", "$.decline.channel", language,
                     "The decline is recorded as 'no contact', yet a reason or thanks were given: both cannot be true.",
-                    "辞退の連絡をしていない（noContact）とされていますが、理由の説明や感謝を伝えたともされています。両立しません。");
+                    "辞退の連絡をしていない（channel が「noContact」）とされていますが、理由の説明や感謝を伝えたともされています。両立しません。");
             }
         }
         else

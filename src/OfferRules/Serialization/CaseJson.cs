@@ -100,9 +100,10 @@ public static class CaseJson
         {
             var deep = ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase);
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+            var whereJa = ex.LineNumber is { } l ? $"（{l + 1}行目、{ex.BytePositionInLine + 1}バイト目）" : string.Empty;
             var message = deep
                 ? Say(lang, $"The JSON is nested deeper than {MaxDepth} levels.", $"JSON の入れ子が{MaxDepth}段を超えています。")
-                : Say(lang, $"The text is not valid JSON{where}.", $"JSON として読み取れません{where}。");
+                : Say(lang, $"The text is not valid JSON{where}.", $"JSON として読み取れません{whereJa}。");
             return Invalid(new ValidationIssue(IssueSeverity.Error, deep ? "case.tooDeep" : "case.malformedJson", string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, message));
         }
 
@@ -113,7 +114,7 @@ public static class CaseJson
                 return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", Walker.PathOf(at), Say(
                     lang,
                     $"The text has an escape that is not a valid Unicode character, such as a lone surrogate \\ud800 (byte {offset + 1}).",
-                    $"有効な Unicode 文字にならないエスケープ（\\ud800 のような単独のサロゲートなど）があります（バイト {offset + 1}）。")));
+                    $"有効な Unicode 文字にならないエスケープ（「\\ud800」のような単独のサロゲートなど）があります（{offset + 1}バイト目）。")));
             }
 
             var walker = new Walker(lang);
@@ -318,7 +319,7 @@ public static class CaseJson
                     "case.wrongType",
                     at,
                     $"'closedDates' must be a list of dates written as \"yyyy-MM-dd\", such as [\"2026-12-28\"], not {Describe(element)}.",
-                    $"closedDates には \"yyyy-MM-dd\" 形式の日付の配列（例：[\"2026-12-28\"]）を指定してください。指定値：{Describe(element)}");
+                    $"closedDates には年-月-日の形の日付の配列（例：「[\"2026-12-28\"]」）を指定してください。指定値：{DescribeJa(element)}");
                 return [];
             }
 
@@ -358,7 +359,7 @@ public static class CaseJson
                     "case.invalidDate",
                     itemPath,
                     impossible ? $"{Describe(item)} is not a real calendar date." : $"Each of 'closedDates' must be a date written as \"yyyy-MM-dd\", not {Describe(item)}.",
-                    impossible ? $"{Describe(item)} は存在しない日付です。" : $"closedDates の各要素は \"yyyy-MM-dd\" 形式の日付で指定してください。指定値：{Describe(item)}");
+                    impossible ? $"{DescribeJa(item)}は存在しない日付です。" : $"closedDates の各要素は「2026-12-28」のような年-月-日の形の日付で指定してください。指定値：{DescribeJa(item)}");
             }
 
             return dates.ToImmutable();
@@ -383,7 +384,7 @@ public static class CaseJson
             {
                 if (opens is null && closes is null)
                 {
-                    Error("case.invalidValue", at, "'businessHours' needs both 'opens' and 'closes', such as \"09:00\" and \"18:00\".", "businessHours には opens と closes の両方（例：\"09:00\" と \"18:00\"）が必要です。");
+                    Error("case.invalidValue", at, "'businessHours' needs both 'opens' and 'closes', such as \"09:00\" and \"18:00\".", "businessHours には opens と closes の両方（例：「09:00」と「18:00」）が必要です。");
                 }
 
                 return null;
@@ -412,7 +413,7 @@ public static class CaseJson
                 return time;
             }
 
-            Error("case.invalidValue", Child(path, name), $"'{name}' must be a time written as \"HH:mm\", not {Describe(element)}.", $"{name} は \"HH:mm\" 形式の時刻で指定してください。指定値：{Describe(element)}");
+            Error("case.invalidValue", Child(path, name), $"'{name}' must be a time written as \"HH:mm\", not {Describe(element)}.", $"{name} は「09:30」のような時：分の形の時刻（24時間制）で指定してください。指定値：{DescribeJa(element)}");
             return null;
         }
 
@@ -489,7 +490,7 @@ public static class CaseJson
             }
 
             Error("case.invalidValue", path, $"'asOf' must be a date (\"2025-07-02\") or a date-time with an offset (\"2025-07-02T09:30:00+09:00\"), not {Describe(element)}.",
-                $"asOf には日付（\"2025-07-02\"）またはオフセット付きの日時（\"2025-07-02T09:30:00+09:00\"）を指定してください。指定値：{Describe(element)}");
+                $"asOf には日付（「2025-07-02」）または時差付きの日時（「2025-07-02T09:30:00+09:00」）を指定してください。指定値：{DescribeJa(element)}");
             return null;
         }
 
@@ -502,7 +503,7 @@ public static class CaseJson
 
             if (element.ValueKind != JsonValueKind.Object)
             {
-                Error("case.wrongType", path, $"Expected an object, not {Describe(element)}.", $"オブジェクトが必要ですが、{Describe(element)}が指定されています。");
+                Error("case.wrongType", path, $"Expected an object, not {Describe(element)}.", $"オブジェクトが必要ですが、{DescribeJa(element)}が指定されています。");
                 return false;
             }
 
@@ -528,14 +529,14 @@ public static class CaseJson
 
                 if (duplicate)
                 {
-                    Error("case.duplicateProperty", Child(path, name), $"The property '{Short(name)}' appears more than once.", $"プロパティ '{Short(name)}' が重複しています。");
+                    Error("case.duplicateProperty", Child(path, name), $"The property '{Short(name)}' appears more than once.", $"プロパティ「{Short(name)}」が重複しています。");
                 }
 
                 if (index < 0)
                 {
                     var hint = Closest(name, allowed) is { } s ? $" Did you mean '{s}'?" : string.Empty;
-                    var hintJa = Closest(name, allowed) is { } t ? $"'{t}' の誤りではありませんか。" : string.Empty;
-                    Error("case.unknownProperty", Child(path, name), $"Unknown property '{Short(name)}'.{hint}", $"不明なプロパティ '{Short(name)}' です。{hintJa}");
+                    var hintJa = Closest(name, allowed) is { } t ? $"「{t}」の誤りではありませんか。" : string.Empty;
+                    Error("case.unknownProperty", Child(path, name), $"Unknown property '{Short(name)}'.{hint}", $"不明なプロパティ「{Short(name)}」です。{hintJa}");
                 }
             }
 
@@ -560,11 +561,12 @@ public static class CaseJson
             }
 
             var allowed = string.Join(", ", JsonNames<TEnum>.Names.Where(n => n != "unknown"));
+            var allowedJa = string.Join("、", JsonNames<TEnum>.Names.Where(n => n != "unknown").Select(n => "「" + n + "」"));
             Error(
                 "case.invalidValue",
                 Child(path, name),
                 $"{Describe(element)} is not a valid {name}. Use one of: {allowed} (or null when unknown).",
-                $"{Describe(element)} は {name} として使えません。次のいずれかを指定してください：{allowed}（不明な場合は null）。");
+                $"{DescribeJa(element)}は {name} に使えません。次のいずれかを指定してください：{allowedJa}（不明な場合は null）。");
             return unknown;
         }
 
@@ -580,7 +582,7 @@ public static class CaseJson
                 return element.ValueKind == JsonValueKind.True;
             }
 
-            Error("case.wrongType", Child(path, name), $"'{name}' must be true, false or null, not {Describe(element)}.", $"{name} には true、false、null のいずれかを指定してください。指定値：{Describe(element)}");
+            Error("case.wrongType", Child(path, name), $"'{name}' must be true, false or null, not {Describe(element)}.", $"{name} には true、false、null のいずれかを指定してください。指定値：{DescribeJa(element)}");
             return null;
         }
 
@@ -607,7 +609,7 @@ public static class CaseJson
                 "case.invalidDate",
                 Child(path, name),
                 impossible ? $"{Describe(element)} is not a real calendar date." : $"'{name}' must be a date written as \"yyyy-MM-dd\", not {Describe(element)}.",
-                impossible ? $"{Describe(element)} は存在しない日付です。" : $"{name} は \"yyyy-MM-dd\" 形式の日付で指定してください。指定値：{Describe(element)}");
+                impossible ? $"{DescribeJa(element)}は存在しない日付です。" : $"{name} は「2025-07-02」のような年-月-日の形の日付で指定してください。指定値：{DescribeJa(element)}");
             return null;
         }
 
@@ -633,7 +635,7 @@ public static class CaseJson
                 "case.invalidDate",
                 Child(path, name),
                 $"'{name}' must be a date-time with an offset, such as \"2025-07-02T10:30:00+09:00\", not {Describe(element)}.",
-                $"{name} は \"2025-07-02T10:30:00+09:00\" のようなオフセット付きの日時で指定してください。指定値：{Describe(element)}");
+                $"{name} は「2025-07-02T10:30:00+09:00」のような時差付きの日時で指定してください。指定値：{DescribeJa(element)}");
             return null;
         }
 
@@ -641,7 +643,7 @@ public static class CaseJson
             code,
             path,
             $"{Describe(element)} is outside the supported dates ({Guard.SupportedRange} in Japan).",
-            $"{Describe(element)} は対応している日付の範囲（日本時間で {Guard.SupportedRange}）の外です。");
+            $"{DescribeJa(element)}は対応している日付の範囲（日本時間で{SupportedRangeJa}）の外です。");
 
         private string? Text(Fields obj, string path, string name)
         {
@@ -653,7 +655,7 @@ public static class CaseJson
             var at = Child(path, name);
             if (element.ValueKind != JsonValueKind.String)
             {
-                Error("case.wrongType", at, $"'{name}' must be a string, not {Describe(element)}.", $"{name} には文字列を指定してください。指定値：{Describe(element)}");
+                Error("case.wrongType", at, $"'{name}' must be a string, not {Describe(element)}.", $"{name} には文字列を指定してください。指定値：{DescribeJa(element)}");
                 return null;
             }
 
@@ -772,6 +774,22 @@ public static class CaseJson
         }
 
         private static string Describe(JsonElement element) => JsonWalker.Describe(element);
+
+        /// <summary>Describes a JSON value in Japanese: 文字列「…」, 数値「…」, オブジェクト, 配列, or the literal itself.</summary>
+        internal static string DescribeJa(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => "オブジェクト",
+            JsonValueKind.Array => "配列",
+            JsonValueKind.String => $"文字列「{Short(element.GetString() ?? string.Empty)}」",
+            JsonValueKind.Number => $"数値「{Short(element.GetRawText())}」",
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.Null => "null",
+            _ => "（値なし）",
+        };
+
+        /// <summary>Gets the supported dates as the product writes dates in Japanese: 1900年1月1日〜2999年12月31日.</summary>
+        private static string SupportedRangeJa => Texts.Date(Guard.MinDate, Language.Japanese) + "〜" + Texts.Date(Guard.MaxDate, Language.Japanese);
 
         private static string Short(string text) => JsonWalker.Shorten(text);
 

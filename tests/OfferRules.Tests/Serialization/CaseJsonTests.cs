@@ -89,7 +89,7 @@ public sealed class CaseJsonTests
     {
         var result = CaseJson.Read("""{ "company": { "seatStatus": "maybe" } }""", "ja");
 
-        Assert.Equal("the string \"maybe\" は seatStatus として使えません。次のいずれかを指定してください：open, filled（不明な場合は null）。", Assert.Single(result.Issues).Message);
+        Assert.Equal("文字列「maybe」は seatStatus に使えません。次のいずれかを指定してください：「open」、「filled」（不明な場合は null）。", Assert.Single(result.Issues).Message);
     }
 
     [Theory]
