@@ -8,6 +8,7 @@ namespace OfferRules.Domain;
 /// Cross-field consistency (for example a decline dated before the offer) is not an exception here: an evaluator
 /// reports it as a validation issue, because such facts come from people and forms.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.OfferCaseJsonConverter))]
 public sealed record OfferCase
 {
     /// <summary>Gets the kind of case.</summary>

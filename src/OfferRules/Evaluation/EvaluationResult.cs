@@ -8,6 +8,7 @@ namespace OfferRules.Evaluation;
 /// the named conditions and failure reasons, the unknown facts worth finding out, and any problems with the case.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe. Evaluating the same case with the same rule set gives an equal result.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.EvaluationResultJsonConverter))]
 public sealed class EvaluationResult
 {
     internal EvaluationResult()

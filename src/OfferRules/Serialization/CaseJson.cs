@@ -151,16 +151,19 @@ public static class CaseJson
     /// <param name="case">The case.</param>
     /// <returns>The JSON text, on one line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
-    public static string ToJson(OfferCase @case)
+    public static string ToJson(OfferCase @case) => Encoding.UTF8.GetString(ToUtf8Json(@case));
+
+    /// <summary>Writes a case in the case JSON contract as UTF-8, exactly the bytes of <see cref="ToJson(OfferCase)"/>.</summary>
+    internal static ReadOnlySpan<byte> ToUtf8Json(OfferCase @case)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             CaseWriter.Write(writer, @case);
         }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return buffer.WrittenSpan;
     }
 
     private static Language Resolve(string? language) => language is null ? Language.English : EvaluationOptions.ResolveLanguage(language);

@@ -19,16 +19,20 @@ public static class EvaluationJson
     /// <param name="indented">Whether to indent; the default is one line, as in JSON Lines.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
-    public static string ToJson(EvaluationResult result, string? input = null, bool indented = false)
+    public static string ToJson(EvaluationResult result, string? input = null, bool indented = false) =>
+        Encoding.UTF8.GetString(ToUtf8Json(result, input, indented));
+
+    /// <summary>Serialises a result to UTF-8 JSON, exactly the bytes of <see cref="ToJson"/>.</summary>
+    internal static ReadOnlySpan<byte> ToUtf8Json(EvaluationResult result, string? input = null, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, indented ? s_indented : s_compact))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, indented ? s_indented : s_compact))
         {
             Write(writer, result, input);
         }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return buffer.WrittenSpan;
     }
 
     /// <summary>Writes a result as one JSON object.</summary>
