@@ -15,6 +15,16 @@ public sealed class EvaluationResult
     {
     }
 
+    /// <summary>Creates an invalid result for input that never became a case, stamped with the rule set.</summary>
+    internal static EvaluationResult CreateInvalid(Rules.RuleSet ruleSet, ImmutableArray<ValidationIssue> issues) => new()
+    {
+        Status = EvaluationStatus.Invalid,
+        Issues = issues,
+        RuleSetId = ruleSet.Id,
+        RuleSetVersion = ruleSet.Version,
+        RuleSetHash = ruleSet.ContentHash,
+    };
+
     /// <summary>Gets whether the case could be evaluated.</summary>
     public EvaluationStatus Status { get; internal init; }
 

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using OfferRules.Diagnostics;
 using OfferRules.Domain;
 using OfferRules.Evaluation.Plan;
 using OfferRules.Facts;
 using OfferRules.Rules;
 using OfferRules.Scheduling;
+using OfferRules.Serialization;
 
 namespace OfferRules.Evaluation;
 
@@ -87,7 +90,25 @@ public sealed class OfferEvaluator : IOfferEvaluator
     /// <exception cref="ArgumentNullException"><paramref name="offerCase"/> is <see langword="null"/>.</exception>
     public EvaluationResult Evaluate(OfferCase offerCase, EvaluationOptions? options = null)
     {
-        options ??= EvaluationOptions.Default;
+        ArgumentNullException.ThrowIfNull(offerCase);
+        var start = Stopwatch.GetTimestamp();
+        var activity = OfferRulesTelemetry.StartEvaluate(RuleSet);
+        try
+        {
+            var result = EvaluateCase(offerCase, options ?? EvaluationOptions.Default);
+            OfferRulesTelemetry.RecordEvaluation(result, start, activity);
+            return result;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().FullName);
+            activity.Dispose();
+            throw;
+        }
+    }
+
+    private EvaluationResult EvaluateCase(OfferCase offerCase, EvaluationOptions options)
+    {
         var language = options.ResolvedLanguage;
         var asOf = GetAsOfDate(offerCase);
         var issues = new List<ValidationIssue>();
@@ -132,14 +153,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
             throw new ArgumentException("An invalid result needs at least one issue.", nameof(issues));
         }
 
-        return new EvaluationResult
-        {
-            Status = EvaluationStatus.Invalid,
-            Issues = list,
-            RuleSetId = RuleSet.Id,
-            RuleSetVersion = RuleSet.Version,
-            RuleSetHash = RuleSet.ContentHash,
-        };
+        return EvaluationResult.CreateInvalid(RuleSet, list);
     }
 
     /// <summary>Reads a case from UTF-8 JSON and evaluates it. Bad JSON gives an <see cref="EvaluationStatus.Invalid"/> result with every problem, never an exception.</summary>
@@ -149,13 +163,49 @@ public sealed class OfferEvaluator : IOfferEvaluator
     public EvaluationResult EvaluateJson(ReadOnlySpan<byte> utf8Json, EvaluationOptions? options = null)
     {
         options ??= EvaluationOptions.Default;
-        var read = Serialization.CaseJson.Read(utf8Json, options.Language);
-        if (!read.Success)
+        var start = Stopwatch.GetTimestamp();
+        var activity = OfferRulesTelemetry.StartEvaluate(RuleSet);
+        try
         {
-            return CreateInvalid(read.Issues);
+            var read = CaseJson.Read(utf8Json, options.Language);
+            var result = read.TryGetValue(out var offerCase) ? EvaluateCase(offerCase, options) : EvaluationResult.CreateInvalid(RuleSet, read.Diagnostics);
+            OfferRulesTelemetry.RecordEvaluation(result, start, activity);
+            return result;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().FullName);
+            activity.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads a case from a stream of UTF-8 JSON asynchronously, as ASP.NET Core needs for a request body, and evaluates
+    /// it. The stream is read into a pooled buffer up to <see cref="CaseJson.MaxBytes"/> and one chunk more; bad or
+    /// oversized JSON gives an <see cref="EvaluationStatus.Invalid"/> result with every problem, as
+    /// <see cref="EvaluateJson"/> does.
+    /// </summary>
+    /// <param name="utf8Json">The case, in the case JSON contract.</param>
+    /// <param name="options">The language and level of detail; <see cref="EvaluationOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read; a cancelled read throws, it is not reported as an invalid case.</param>
+    /// <returns>The result, never <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<EvaluationResult> EvaluateJsonAsync(Stream utf8Json, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var bytes = await PooledStreamReader.ReadAsync(utf8Json, CaseJson.MaxBytes, CaseJson.StreamChunk, cancellationToken).ConfigureAwait(false);
+        if (bytes.TooLargeAt < 0)
+        {
+            return EvaluateJson(bytes.Span, options);
         }
 
-        return Evaluate(read.Value, options);
+        var start = Stopwatch.GetTimestamp();
+        var activity = OfferRulesTelemetry.StartEvaluate(RuleSet);
+        var result = EvaluationResult.CreateInvalid(RuleSet, [CaseJson.TooLargeIssue(bytes.TooLargeAt, options?.Language)]);
+        OfferRulesTelemetry.RecordEvaluation(result, start, activity);
+        return result;
     }
 
     private EvaluationResult Explain(OfferCase @case, PolicyPlan policy, DateOnly asOf, List<ValidationIssue> issues, bool explain, Language language)

@@ -26,6 +26,9 @@ public static class CaseJson
     /// <summary>The deepest nesting accepted.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The chunk the stream overloads read at a time; a stream over the limit is read at most this much past it.</summary>
+    internal const int StreamChunk = 16384;
+
     private const int MaxIssues = 100;
 
     /// <summary>Reads a case from JSON text, with English messages.</summary>
@@ -132,7 +135,7 @@ public static class CaseJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
+        var chunk = new byte[StreamChunk];
         int read;
         while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
         {
@@ -145,6 +148,24 @@ public static class CaseJson
         }
 
         return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), language);
+    }
+
+    /// <summary>
+    /// Reads a case from a stream of UTF-8 JSON asynchronously, as ASP.NET Core needs for a request body, reading at most
+    /// <see cref="MaxBytes"/> and one chunk of 16 KiB more. The result is the same as
+    /// <see cref="Read(Stream, string)"/> gives; a stream over the limit is a <c>case.tooLarge</c> issue.
+    /// </summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="language">The language of the issue messages (<c>en</c> or <c>ja</c>); English when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read; a cancelled read throws, it is not reported as an invalid case.</param>
+    /// <returns>The case, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async ValueTask<CaseReadResult> ReadAsync(Stream utf8Json, string? language = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var bytes = await PooledStreamReader.ReadAsync(utf8Json, MaxBytes, StreamChunk, cancellationToken).ConfigureAwait(false);
+        return bytes.TooLargeAt >= 0 ? TooLarge(bytes.TooLargeAt, Resolve(language)) : Read(bytes.Span, language);
     }
 
     /// <summary>Writes a case in the case JSON contract. Unknown facts are left out, so reading the text back gives an equal case.</summary>
@@ -171,6 +192,9 @@ public static class CaseJson
     private static string Say(Language language, string en, string ja) => language == Language.Japanese ? ja : en;
 
     private static CaseReadResult Invalid(ValidationIssue issue) => new(null, [issue]);
+
+    /// <summary>Gets the issue for a case of <paramref name="size"/> bytes, over <see cref="MaxBytes"/>.</summary>
+    internal static ValidationIssue TooLargeIssue(long size, string? language) => TooLarge(size, Resolve(language)).Diagnostics[0];
 
     private static CaseReadResult TooLarge(long size, Language language) => Invalid(new ValidationIssue(
         IssueSeverity.Error,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using OfferRules.Diagnostics;
 using OfferRules.Evaluation.Plan;
 using OfferRules.Rules;
 
@@ -15,6 +16,9 @@ namespace OfferRules.Serialization;
 /// </summary>
 public static class RuleSetJson
 {
+    /// <summary>The chunk the stream overloads read at a time; a stream over the limit is read at most this much past it.</summary>
+    internal const int StreamChunk = 81920;
+
     private static readonly Lazy<string> s_defaultPolicyJson = new(ReadDefaultPolicy);
 
     /// <summary>
@@ -34,7 +38,9 @@ public static class RuleSetJson
     /// <param name="limits">The limits the file must keep to, such as <see cref="RuleSetLimits.Default"/> tightened for a tenant.</param>
     /// <returns>The rule set, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="limits"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(string json, RuleSetLimits limits)
+    public static RuleSetLoadResult Load(string json, RuleSetLimits limits) => OfferRulesTelemetry.RecordLoad(LoadString(json, limits));
+
+    private static RuleSetLoadResult LoadString(string json, RuleSetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(limits);
@@ -51,7 +57,7 @@ public static class RuleSetJson
             return TooLarge(size, limits);
         }
 
-        return Load(Encoding.UTF8.GetBytes(json), limits);
+        return LoadSpan(Encoding.UTF8.GetBytes(json), limits);
     }
 
     /// <summary>Loads a rule set from UTF-8 bytes (a leading byte order mark is allowed), within the default limits.</summary>
@@ -64,7 +70,9 @@ public static class RuleSetJson
     /// <param name="limits">The limits the file must keep to, such as <see cref="RuleSetLimits.Default"/> tightened for a tenant.</param>
     /// <returns>The rule set, or every problem found. The rule set's <see cref="RuleSet.ContentHash"/> is the SHA-256 of these bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="limits"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json, RuleSetLimits limits)
+    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json, RuleSetLimits limits) => OfferRulesTelemetry.RecordLoad(LoadSpan(utf8Json, limits));
+
+    private static RuleSetLoadResult LoadSpan(ReadOnlySpan<byte> utf8Json, RuleSetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         if (utf8Json.Length > limits.MaxBytes)
@@ -142,12 +150,14 @@ public static class RuleSetJson
     /// <param name="limits">The limits the file must keep to, such as <see cref="RuleSetLimits.Default"/> tightened for a tenant.</param>
     /// <returns>The rule set, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="limits"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(Stream utf8Json, RuleSetLimits limits)
+    public static RuleSetLoadResult Load(Stream utf8Json, RuleSetLimits limits) => OfferRulesTelemetry.RecordLoad(LoadStream(utf8Json, limits));
+
+    private static RuleSetLoadResult LoadStream(Stream utf8Json, RuleSetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(limits);
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        var chunk = new byte[StreamChunk];
         int read;
         while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
         {
@@ -159,7 +169,7 @@ public static class RuleSetJson
             buffer.Write(chunk, 0, read);
         }
 
-        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), limits);
+        return LoadSpan(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), limits);
     }
 
     /// <summary>Loads a rule set from a file, within the default limits. A missing or unreadable file is a diagnostic, not an exception.</summary>
@@ -173,19 +183,72 @@ public static class RuleSetJson
     /// <param name="limits">The limits the file must keep to, such as <see cref="RuleSetLimits.Default"/> tightened for a tenant.</param>
     /// <returns>The rule set, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="limits"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult LoadFile(string path, RuleSetLimits limits)
+    public static RuleSetLoadResult LoadFile(string path, RuleSetLimits limits) => OfferRulesTelemetry.RecordLoad(LoadFileCore(path, limits));
+
+    private static RuleSetLoadResult LoadFileCore(string path, RuleSetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(limits);
         try
         {
             using var stream = File.OpenRead(path);
-            return Load(stream, limits);
+            return LoadStream(stream, limits);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Failed([new RuleSetDiagnostic("file.unreadable", string.Empty, $"The file '{path}' could not be read: {ex.Message}")]);
+            return Unreadable(path, ex);
         }
+    }
+
+    /// <summary>
+    /// Loads a rule set from a stream asynchronously, reading at most <see cref="RuleSetLimits.MaxBytes"/> and one chunk
+    /// of 80 KiB more. The result is the same as <see cref="Load(Stream, RuleSetLimits)"/> gives; a stream over the limit
+    /// is a <c>ruleSet.limit</c> diagnostic.
+    /// </summary>
+    /// <param name="utf8Json">A stream of UTF-8 JSON.</param>
+    /// <param name="limits">The limits the file must keep to; <see cref="RuleSetLimits.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read; a cancelled read throws, it is not reported as a diagnostic.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async ValueTask<RuleSetLoadResult> LoadAsync(Stream utf8Json, RuleSetLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return OfferRulesTelemetry.RecordLoad(await LoadStreamAsync(utf8Json, limits ?? RuleSetLimits.Default, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Loads a rule set from a file asynchronously. A missing or unreadable file is a <c>file.unreadable</c> diagnostic,
+    /// not an exception, as with <see cref="LoadFile(string, RuleSetLimits)"/>.
+    /// </summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="limits">The limits the file must keep to; <see cref="RuleSetLimits.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read; a cancelled read throws, it is not reported as a diagnostic.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async ValueTask<RuleSetLoadResult> LoadFileAsync(string path, RuleSetLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        limits ??= RuleSetLimits.Default;
+        try
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await using (stream.ConfigureAwait(false))
+            {
+                return OfferRulesTelemetry.RecordLoad(await LoadStreamAsync(stream, limits, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return OfferRulesTelemetry.RecordLoad(Unreadable(path, ex));
+        }
+    }
+
+    private static async ValueTask<RuleSetLoadResult> LoadStreamAsync(Stream utf8Json, RuleSetLimits limits, CancellationToken cancellationToken)
+    {
+        using var bytes = await PooledStreamReader.ReadAsync(utf8Json, limits.MaxBytes, StreamChunk, cancellationToken).ConfigureAwait(false);
+        return bytes.TooLargeAt >= 0 ? TooLarge(bytes.TooLargeAt, limits, atLeast: true) : LoadSpan(bytes.Span, limits);
     }
 
     /// <summary>
@@ -218,6 +281,9 @@ public static class RuleSetJson
     internal static Stream OpenDefaultPolicy() =>
         typeof(RuleSetJson).Assembly.GetManifestResourceStream("OfferRules.default-policy.json")
             ?? throw new InvalidOperationException("The default policy is missing from the OfferRules assembly.");
+
+    private static RuleSetLoadResult Unreadable(string path, Exception ex) =>
+        Failed([new RuleSetDiagnostic("file.unreadable", string.Empty, $"The file '{path}' could not be read: {ex.Message}")]);
 
     private static RuleSetLoadResult TooLarge(long size, RuleSetLimits limits, bool atLeast = false) =>
         Failed([new RuleSetDiagnostic("ruleSet.limit", string.Empty, $"The rule file is {(atLeast ? "at least " : string.Empty)}{size} bytes; the limit is {limits.MaxBytes}.")]);
