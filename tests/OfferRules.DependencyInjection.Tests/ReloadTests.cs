@@ -33,6 +33,42 @@ public sealed class ReloadTests
     }
 
     [Fact]
+    public async Task ReloadNow_WhileEvaluationsRun_EveryResultIsWhollyOneVersion()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("rules.json", Policies.WithVersion("v1"));
+        using var provider = new ServiceCollection().AddOfferRules(o => o.UseRuleSetFile(path)).Services.BuildServiceProvider();
+        var evaluator = provider.GetRequiredService<IOfferEvaluator>();
+        var v1Hash = evaluator.RuleSet.ContentHash;
+        var body = Policies.CaseS01();
+        using var stop = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            var results = new List<EvaluationResult>();
+            while (!stop.IsCancellationRequested || results.Count == 0)
+            {
+                results.Add(evaluator.EvaluateJson(body));
+            }
+
+            return results;
+        })).ToArray();
+
+        File.WriteAllText(path, Policies.WithVersion("v2"));
+        var outcome = Tenant(provider, string.Empty).ReloadNow();
+        var v2Hash = evaluator.RuleSet.ContentHash;
+        var afterSwap = evaluator.EvaluateJson(body);
+        await stop.CancelAsync();
+        var results = (await Task.WhenAll(workers)).SelectMany(r => r).ToList();
+
+        Assert.Equal(ReloadOutcome.Reloaded, outcome);
+        Assert.Equal("v2", afterSwap.RuleSetVersion);
+        Assert.All(results, r => Assert.Equal(EvaluationStatus.Evaluated, r.Status));
+        Assert.All(results, r => Assert.True(
+            (r.RuleSetVersion, r.RuleSetHash) == ("v1", v1Hash) || (r.RuleSetVersion, r.RuleSetHash) == ("v2", v2Hash),
+            $"{r.RuleSetVersion} {r.RuleSetHash}"));
+    }
+
+    [Fact]
     public void ReloadNow_SameContent_IsUnchanged()
     {
         using var dir = new TempDirectory();
