@@ -34,7 +34,7 @@ internal sealed class OfferEvaluatorProvider : IOfferEvaluatorProvider, IDisposa
         }
     }
 
-    public IReadOnlyCollection<string> Tenants => _names;
+    public IReadOnlyCollection<string> Tenants => _names.AsReadOnly();
 
     public IOfferEvaluator GetEvaluator(string tenant)
     {

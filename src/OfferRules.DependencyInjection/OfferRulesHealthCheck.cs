@@ -11,7 +11,8 @@ namespace OfferRules.DependencyInjection;
 /// The registration's failure status (<see cref="HealthStatus.Unhealthy"/> by default): a tenant's rule set did not load
 /// at all. The data holds, per tenant (<c>(default)</c> for the unnamed one), <c>{tenant}:state</c> (<c>loaded</c>,
 /// <c>reloadFailed</c> or <c>failed</c>), <c>{tenant}:id</c>, <c>{tenant}:version</c>, <c>{tenant}:hash</c> and, after a
-/// failure, <c>{tenant}:diagnostics</c> (the number of diagnostics).
+/// failure, <c>{tenant}:diagnostics</c> (the number of diagnostics) and, after a failed reload, <c>{tenant}:failedAt</c>
+/// (when it failed, ISO 8601, by the tenant's clock).
 /// </summary>
 /// <remarks>
 /// Registered as a singleton by <c>AddOfferRules</c>; add it to the health checks with
@@ -45,6 +46,7 @@ public sealed class OfferRulesHealthCheck : IHealthCheck
                 {
                     data[label + ":state"] = "reloadFailed";
                     data[label + ":diagnostics"] = failure.Diagnostics.Length;
+                    data[label + ":failedAt"] = failure.At.ToString("O", CultureInfo.InvariantCulture);
                     degraded.Add(string.Create(CultureInfo.InvariantCulture, $"tenant {label}: the last reload failed with {failure.Diagnostics.Length} diagnostic(s); version {ruleSet.Version} keeps serving"));
                 }
                 else

@@ -123,6 +123,7 @@ public sealed class ReloadTests
         Assert.Equal("reloadFailed", health.Data["tenant-a:state"]);
         Assert.Equal(expected.Length, health.Data["tenant-a:diagnostics"]);
         Assert.Equal("v1", health.Data["tenant-a:version"]);
+        Assert.True(DateTimeOffset.TryParse((string)health.Data["tenant-a:failedAt"], System.Globalization.CultureInfo.InvariantCulture, out _));
         var measurement = Assert.Single(reloads.GetMeasurementSnapshot());
         Assert.Equal(1, measurement.Value);
         Assert.Equal("failure", measurement.Tags["result"]);
