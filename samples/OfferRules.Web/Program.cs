@@ -13,7 +13,8 @@ if (problems.Count > 0)
 
 builder.Services.AddSingleton(settings);
 
-// The rule set is loaded and checked here, at start-up: a bad rule file stops the site with every diagnostic.
+// The rule set is loaded and checked when the site starts (the options are validated at start): a bad rule file stops
+// the site with every diagnostic. A relative RuleSetFile is resolved against the content root.
 builder.Services.AddOfferRules(options =>
 {
     if (!string.IsNullOrWhiteSpace(settings.RuleSetFile))
