@@ -94,4 +94,8 @@ internal sealed class ForwardingOfferEvaluator(OfferRulesTenant tenant) : IOffer
     public EvaluationResult Evaluate(OfferCase offerCase, EvaluationOptions? options = null) => tenant.Current.Evaluate(offerCase, options);
 
     public EvaluationResult EvaluateJson(ReadOnlySpan<byte> utf8Json, EvaluationOptions? options = null) => tenant.Current.EvaluateJson(utf8Json, options);
+
+    // The evaluator current when the call starts serves the whole call, even if a reload swaps it while the body is read.
+    public ValueTask<EvaluationResult> EvaluateJsonAsync(Stream utf8Json, EvaluationOptions? options = null, CancellationToken cancellationToken = default) =>
+        tenant.Current.EvaluateJsonAsync(utf8Json, options, cancellationToken);
 }
