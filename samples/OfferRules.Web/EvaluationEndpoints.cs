@@ -1,3 +1,4 @@
+using OfferRules.DependencyInjection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +56,15 @@ internal static class EvaluationEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
+        api.MapPost("/tenants/{tenant}/evaluations", EvaluateForTenantAsync)
+            .WithName("evaluateForTenant")
+            .WithSummary("Evaluates one case with a tenant's rule set.")
+            .WithDescription("Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
         api.MapGet("/rule-set", GetRuleSet)
             .WithName("getRuleSet")
             .WithSummary("Describes the rule set in use.")
@@ -64,12 +74,26 @@ internal static class EvaluationEndpoints
         return api;
     }
 
+    /// <summary>Handles <c>POST /api/tenants/{tenant}/evaluations</c>.</summary>
+    internal static Task<IResult> EvaluateForTenantAsync(
+        HttpContext context,
+        string tenant,
+        [FromServices] IOfferEvaluatorProvider tenants,
+        [FromServices] EvaluationOptions defaults,
+        [FromServices] WebSampleOptions settings,
+        [FromServices] ILoggerFactory loggers,
+        [FromQuery] string? lang) =>
+        tenants.TryGetEvaluator(tenant, out var evaluator)
+            ? EvaluateAsync(context, evaluator!, defaults, settings, loggers, lang)
+            : Task.FromResult(Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown tenant", detail: "No rule set is configured for this tenant.", instance: context.Request.Path.Value));
+
     /// <summary>Handles <c>POST /api/evaluations</c>.</summary>
     internal static async Task<IResult> EvaluateAsync(
         HttpContext context,
-        [FromServices] OfferEvaluator evaluator,
+        [FromServices] IOfferEvaluator evaluator,
         [FromServices] EvaluationOptions defaults,
         [FromServices] WebSampleOptions settings,
+        [FromServices] ILoggerFactory loggers,
         [FromQuery] string? lang)
     {
         var instance = context.Request.Path.Value ?? "/api/evaluations";
@@ -86,15 +110,20 @@ internal static class EvaluationEndpoints
         }
 
         var result = evaluator.EvaluateJson(body, defaults with { Language = language });
-        return result.Status == EvaluationStatus.Evaluated
-            ? Results.Text(EvaluationJson.ToJson(result), "application/json", Encoding.UTF8)
-            : Problems.ForInvalidCase(result, language, instance);
+        if (result.Status == EvaluationStatus.Evaluated)
+        {
+            return Results.Text(EvaluationJson.ToJson(result), "application/json", Encoding.UTF8);
+        }
+
+        // Codes and paths only: a case's names and texts never reach the log.
+        loggers.CreateLogger("OfferRules.Web").LogInvalidCase(result);
+        return Problems.ForInvalidCase(result, language, instance);
     }
 
     /// <summary>Handles <c>POST /api/evaluations/batch</c>: streams one result line per case line.</summary>
     internal static async Task EvaluateBatchAsync(
         HttpContext context,
-        [FromServices] OfferEvaluator evaluator,
+        [FromServices] OfferEvaluator evaluator, // the version current when the batch starts serves the whole batch
         [FromServices] EvaluationOptions defaults,
         [FromServices] WebSampleOptions settings,
         [FromQuery] string? lang)

@@ -25,6 +25,16 @@ builder.Services.AddOfferRules(options =>
     options.DefaultLanguage = settings.DefaultLanguage;
 });
 
+// Tenants: each child of "OfferRules:Tenants" is a tenant with its own rule file, e.g.
+// "OfferRules:Tenants:acme:RuleSetPath" = "rules/acme.json" and "...:ReloadOnChange" = "true". A changed file is swapped
+// in atomically; a bad one keeps the old version serving and shows as Degraded at /health.
+foreach (var tenant in builder.Configuration.GetSection("OfferRules:Tenants").GetChildren())
+{
+    builder.Services.AddOfferRules(tenant.Key).BindConfiguration(tenant.Path);
+}
+
+builder.Services.AddHealthChecks().AddCheck<OfferRules.DependencyInjection.OfferRulesHealthCheck>("offerrules");
+
 // The server's own ceiling; each endpoint lowers it for its requests (64 KiB per case by default).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBatchBytes);
 
@@ -81,6 +91,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapEvaluationApi();
+app.MapHealthChecks("/health");
 app.MapGet("/schema/case.schema.json", () => Results.Stream(OpenApiSetup.Open(OpenApiSetup.CaseSchemaResource), "application/schema+json"))
     .ExcludeFromDescription();
 
