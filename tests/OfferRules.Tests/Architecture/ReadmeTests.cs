@@ -19,6 +19,21 @@ public sealed class ReadmeTests
     }
 
     [Fact]
+    public void Readme_MinimalApi_IsTheMinimalApiSample()
+    {
+        var root = RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
+        var sample = File.ReadAllText(Path.Combine(root, "samples", "MinimalApi", "Program.cs")).ReplaceLineEndings("\n");
+
+        var begin = readme.IndexOf("<!-- minimalapi:begin -->\n```csharp\n", StringComparison.Ordinal);
+        var end = readme.IndexOf("```\n<!-- minimalapi:end -->", StringComparison.Ordinal);
+        Assert.True(begin >= 0 && end > begin, "the README has no minimal-API markers");
+        var snippet = readme[(begin + "<!-- minimalapi:begin -->\n```csharp\n".Length)..end];
+
+        Assert.Equal(sample[(sample.IndexOf('\n', StringComparison.Ordinal) + 1)..], snippet);
+    }
+
+    [Fact]
     public void Readme_TopCommands_AreTheCliAndTheTests()
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
