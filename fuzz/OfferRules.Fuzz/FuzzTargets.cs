@@ -35,8 +35,8 @@ internal static class FuzzTargets
         var read = CaseJson.Read(input);
         if (!read.Success)
         {
-            Check(read.Issues.Length > 0, "an unread case has no issue");
-            return EvaluationJson.ToJson(evaluator.CreateInvalid(read.Issues));
+            Check(read.Diagnostics.Length > 0, "an unread case has no issue");
+            return EvaluationJson.ToJson(evaluator.CreateInvalid(read.Diagnostics));
         }
 
         _ = evaluator.Decide(read.Value);

@@ -41,7 +41,7 @@ public sealed class EquivalenceTests
     public void EveryImplementation_ExampleCase_GivesTheExpectedOutlook(string file, string status, string? outlook, string? confidence)
     {
         var read = CaseJson.Read(File.ReadAllBytes(Path.Combine(CasesDirectory, file)));
-        Assert.True(read.Success, string.Join("; ", read.Issues));
+        Assert.True(read.Success, string.Join("; ", read.Diagnostics));
         var @case = read.Value!;
 
         foreach (var (name, decision) in Decisions(@case))

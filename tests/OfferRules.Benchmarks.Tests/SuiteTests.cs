@@ -20,7 +20,7 @@ public sealed class SuiteTests
         for (var i = 0; i < cases.Length; i++)
         {
             var read = CaseJson.Read(lines[i]);
-            Assert.True(read.Success, string.Join("; ", read.Issues));
+            Assert.True(read.Success, string.Join("; ", read.Diagnostics));
             Assert.Equal(cases[i], read.Value);
         }
     }

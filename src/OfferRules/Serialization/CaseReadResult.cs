@@ -10,8 +10,8 @@ namespace OfferRules.Serialization;
 /// <para>
 /// This type has the same shape as <see cref="RuleSetLoadResult"/>: <see cref="TryGetValue"/> and
 /// <see cref="GetValueOrThrow"/> to take the case, <see cref="Diagnostics"/> for the problems, and <see cref="Success"/>
-/// and <see cref="Value"/> for code that prefers to test first. <see cref="Issues"/> is the same list as
-/// <see cref="Diagnostics"/>, kept under its earlier name.
+/// and <see cref="Value"/> for code that prefers to test first. <see cref="Issues"/>, the earlier name of
+/// <see cref="Diagnostics"/>, is obsolete and goes before 1.0.
 /// </para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
@@ -34,6 +34,7 @@ public sealed class CaseReadResult
     public ImmutableArray<ValidationIssue> Diagnostics { get; }
 
     /// <summary>Gets the problems found; the same list as <see cref="Diagnostics"/>.</summary>
+    [Obsolete("Use Diagnostics, the name RuleSetLoadResult uses too. Issues will be removed before 1.0.")]
     public ImmutableArray<ValidationIssue> Issues => Diagnostics;
 
     /// <summary>Gets the case when it was read.</summary>

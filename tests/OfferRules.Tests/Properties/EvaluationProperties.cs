@@ -14,14 +14,14 @@ public sealed class EvaluationProperties
     public bool ReadCase_AnyText_IsReadOrInvalidNeverThrows(string? text)
     {
         var result = CaseJson.Read(text ?? string.Empty);
-        return result.Success || (!result.Issues.IsEmpty && result.Issues.All(i => i.Path.StartsWith('$')));
+        return result.Success || (!result.Diagnostics.IsEmpty && result.Diagnostics.All(i => i.Path.StartsWith('$')));
     }
 
     [Property(MaxTest = 10_000)]
     public bool ReadCase_AnyBytes_IsReadOrInvalidNeverThrows(byte[] bytes)
     {
         var result = CaseJson.Read(bytes ?? []);
-        return result.Success || !result.Issues.IsEmpty;
+        return result.Success || !result.Diagnostics.IsEmpty;
     }
 
     [Property(MaxTest = 10_000)]

@@ -102,7 +102,7 @@ public sealed class CaseSchemaTests
     {
         var read = CaseJson.Read(json);
 
-        Assert.True(read.Success, string.Join("; ", read.Issues));
+        Assert.True(read.Success, string.Join("; ", read.Diagnostics));
         Assert.Empty(Schemas.Errors(Schemas.Case, json));
     }
 
@@ -138,6 +138,6 @@ public sealed class CaseSchemaTests
         const string Json = """{ "company": { "businessHours": { "opens": "18:00", "closes": "09:00" } } }""";
 
         Assert.Empty(Schemas.Errors(Schemas.Case, Json));
-        Assert.Equal("$.company.businessHours", Assert.Single(CaseJson.Read(Json).Issues).Path);
+        Assert.Equal("$.company.businessHours", Assert.Single(CaseJson.Read(Json).Diagnostics).Path);
     }
 }

@@ -95,7 +95,7 @@ public sealed class BadCaseCorpusTests
         var read = CaseJson.Read(bytes);
         var result = OfferEvaluator.Default.EvaluateJson(bytes);
 
-        Assert.True(read.Success, string.Join("; ", read.Issues));
+        Assert.True(read.Success, string.Join("; ", read.Diagnostics));
         Assert.Equal(EvaluationStatus.Evaluated, result.Status);
         Assert.Equal(EvaluationStatus.Evaluated, OfferEvaluator.Default.EvaluateJson(bytes, s_japanese).Status);
         Assert.DoesNotContain(result.Issues, i => i.Severity == IssueSeverity.Error);
@@ -150,7 +150,7 @@ public sealed class BadCaseCorpusTests
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var evaluated = OfferEvaluator.Default.EvaluateJson(bytes);
 
-        foreach (var issues in new[] { fromBytes.Issues, fromStream.Issues, evaluated.Issues })
+        foreach (var issues in new[] { fromBytes.Diagnostics, fromStream.Diagnostics, evaluated.Issues })
         {
             var issue = Assert.Single(issues);
             Assert.Equal(("case.tooLarge", "$"), (issue.Code, issue.Path));
@@ -165,7 +165,7 @@ public sealed class BadCaseCorpusTests
     {
         var json = "{ \"candidate\": { \"name\": \"" + new string('x', 100_000_000) + "\" } }";
 
-        var issue = Assert.Single(CaseJson.Read(json).Issues);
+        var issue = Assert.Single(CaseJson.Read(json).Diagnostics);
 
         Assert.Equal(("case.tooLarge", "$"), (issue.Code, issue.Path));
     }
@@ -201,7 +201,7 @@ public sealed class BadCaseCorpusTests
 
         Assert.Equal(CaseJson.MaxBytes, Encoding.UTF8.GetByteCount(under));
         Assert.True(CaseJson.Read(Encoding.UTF8.GetBytes(under)).Success);
-        Assert.Equal("case.tooLarge", Assert.Single(CaseJson.Read(Encoding.UTF8.GetBytes(over)).Issues).Code);
+        Assert.Equal("case.tooLarge", Assert.Single(CaseJson.Read(Encoding.UTF8.GetBytes(over)).Diagnostics).Code);
     }
 
     private static (string File, string Code, string Path)[] Expected()

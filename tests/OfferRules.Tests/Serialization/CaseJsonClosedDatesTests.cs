@@ -13,7 +13,7 @@ public sealed class CaseJsonClosedDatesTests
     {
         var result = CaseJson.Read("""{ "company": { "closedDates": ["2027-01-04", "2026-12-28", "2027-01-04"] } }""");
 
-        Assert.True(result.Success, string.Join("; ", result.Issues));
+        Assert.True(result.Success, string.Join("; ", result.Diagnostics));
         Assert.Equal(new DateOnly[] { new(2026, 12, 28), new(2027, 1, 4) }, result.Value.Company.ClosedDates);
     }
 
@@ -26,7 +26,7 @@ public sealed class CaseJsonClosedDatesTests
     {
         var result = CaseJson.Read(json);
 
-        Assert.True(result.Success, string.Join("; ", result.Issues));
+        Assert.True(result.Success, string.Join("; ", result.Diagnostics));
         Assert.Empty(result.Value.Company.ClosedDates);
         Assert.False(result.Value.Company.ClosedDates.IsDefault);
         Assert.Equal(CompanyContext.Unknown, result.Value.Company);
@@ -50,7 +50,7 @@ public sealed class CaseJsonClosedDatesTests
         var result = CaseJson.Read($$"""{ "company": { "closedDates": {{dates}} } }""");
 
         Assert.False(result.Success);
-        var issue = Assert.Single(result.Issues);
+        var issue = Assert.Single(result.Diagnostics);
         Assert.Equal((code, path), (issue.Code, issue.Path));
     }
 
@@ -60,7 +60,7 @@ public sealed class CaseJsonClosedDatesTests
         var result = CaseJson.Read("""{ "company": { "closedDates": ["x", "2026-12-28", 3, "2026-13-01"] } }""");
 
         Assert.False(result.Success);
-        Assert.Equal(["$.company.closedDates[0]", "$.company.closedDates[2]", "$.company.closedDates[3]"], result.Issues.Select(i => i.Path));
+        Assert.Equal(["$.company.closedDates[0]", "$.company.closedDates[2]", "$.company.closedDates[3]"], result.Diagnostics.Select(i => i.Path));
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class CaseJsonClosedDatesTests
         var english = CaseJson.Read("""{ "company": { "closedDates": ["next friday"] } }""");
         var japanese = CaseJson.Read("""{ "company": { "closedDates": ["next friday"] } }""", "ja");
 
-        Assert.Contains("yyyy-MM-dd", english.Issues[0].Message, StringComparison.Ordinal);
-        Assert.Contains("日付", japanese.Issues[0].Message, StringComparison.Ordinal);
-        Assert.Contains("指定値：", japanese.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Contains("yyyy-MM-dd", english.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("日付", japanese.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("指定値：", japanese.Diagnostics[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class CaseJsonClosedDatesTests
     {
         var result = CaseJson.Read(Json(1000));
 
-        Assert.True(result.Success, string.Join("; ", result.Issues));
+        Assert.True(result.Success, string.Join("; ", result.Diagnostics));
         Assert.Equal(1000, result.Value.Company.ClosedDates.Length);
     }
 
@@ -90,10 +90,10 @@ public sealed class CaseJsonClosedDatesTests
         var japanese = CaseJson.Read(Json(1001), "ja");
 
         Assert.False(english.Success);
-        var issue = Assert.Single(english.Issues);
+        var issue = Assert.Single(english.Diagnostics);
         Assert.Equal(("case.tooLong", "$.company.closedDates"), (issue.Code, issue.Path));
         Assert.Contains("1000", issue.Message, StringComparison.Ordinal);
-        Assert.Contains("上限", Assert.Single(japanese.Issues).Message, StringComparison.Ordinal);
+        Assert.Contains("上限", Assert.Single(japanese.Diagnostics).Message, StringComparison.Ordinal);
     }
 
     [Fact]

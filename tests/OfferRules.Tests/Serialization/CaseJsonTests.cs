@@ -29,7 +29,7 @@ public sealed class CaseJsonTests
 
         var result = CaseJson.Read(Json);
 
-        Assert.True(result.Success, string.Join("; ", result.Issues));
+        Assert.True(result.Success, string.Join("; ", result.Diagnostics));
         var c = result.Value;
         Assert.Equal(new DateTimeOffset(2025, 7, 2, 10, 30, 0, TimeSpan.FromHours(9)), c.AsOf);
         Assert.Equal(("Sakura", HiringTrack.MidCareer, OfferStage.Accepted, true, CandidateEvaluation.High), (c.Offer.Company, c.Offer.Track, c.Offer.StageAtDecline, c.Offer.ViaRecruitmentAgent, c.Offer.Evaluation));
@@ -67,7 +67,7 @@ public sealed class CaseJsonTests
         var result = CaseJson.Read(Json);
 
         Assert.False(result.Success);
-        Assert.All(result.Issues, i => Assert.Equal(IssueSeverity.Error, i.Severity));
+        Assert.All(result.Diagnostics, i => Assert.Equal(IssueSeverity.Error, i.Severity));
         Assert.Equal(
             [
                 ("case.invalidValue", "$.asOf"),
@@ -79,9 +79,9 @@ public sealed class CaseJsonTests
                 ("case.wrongType", "$.decline.explainedReason"),
                 ("case.wrongType", "$.company"),
             ],
-            result.Issues.Select(i => (i.Code, i.Path)));
-        Assert.Equal("\"2025-02-30\" is not a real calendar date.", result.Issues.Single(i => i.Path == "$.offer.offeredOn").Message.Replace("the string ", string.Empty, StringComparison.Ordinal));
-        Assert.Equal("the string \"superb\" is not a valid evaluation. Use one of: normal, high (or null when unknown).", result.Issues.Single(i => i.Path == "$.offer.evaluation").Message);
+            result.Diagnostics.Select(i => (i.Code, i.Path)));
+        Assert.Equal("\"2025-02-30\" is not a real calendar date.", result.Diagnostics.Single(i => i.Path == "$.offer.offeredOn").Message.Replace("the string ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal("the string \"superb\" is not a valid evaluation. Use one of: normal, high (or null when unknown).", result.Diagnostics.Single(i => i.Path == "$.offer.evaluation").Message);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class CaseJsonTests
     {
         var result = CaseJson.Read("""{ "company": { "seatStatus": "maybe" } }""", "ja");
 
-        Assert.Equal("文字列「maybe」は seatStatus に使えません。次のいずれかを指定してください：「open」、「filled」（不明な場合は null）。", Assert.Single(result.Issues).Message);
+        Assert.Equal("文字列「maybe」は seatStatus に使えません。次のいずれかを指定してください：「open」、「filled」（不明な場合は null）。", Assert.Single(result.Diagnostics).Message);
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class CaseJsonTests
         var result = CaseJson.Read(json);
 
         Assert.False(result.Success);
-        Assert.Equal(code, result.Issues[0].Code);
+        Assert.Equal(code, result.Diagnostics[0].Code);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class CaseJsonTests
 
         var result = CaseJson.Read(json);
 
-        var issue = Assert.Single(result.Issues);
+        var issue = Assert.Single(result.Diagnostics);
         Assert.Equal("case.tooDeep", issue.Code);
         Assert.Equal("The JSON is nested deeper than 64 levels.", issue.Message);
     }
@@ -127,13 +127,13 @@ public sealed class CaseJsonTests
     {
         var json = "{\"offer\": {\"company\": \"" + new string('x', CaseJson.MaxBytes) + "\"}}";
 
-        Assert.Equal("case.tooLarge", Assert.Single(CaseJson.Read(json).Issues).Code);
+        Assert.Equal("case.tooLarge", Assert.Single(CaseJson.Read(json).Diagnostics).Code);
     }
 
     [Fact]
     public void Read_LongText_IsRejectedWithPath()
     {
-        var issue = Assert.Single(CaseJson.Read("{\"offer\": {\"company\": \"" + new string('x', 201) + "\"}}").Issues);
+        var issue = Assert.Single(CaseJson.Read("{\"offer\": {\"company\": \"" + new string('x', 201) + "\"}}").Diagnostics);
 
         Assert.Equal(("case.tooLong", "$.offer.company"), (issue.Code, issue.Path));
     }
@@ -146,7 +146,7 @@ public sealed class CaseJsonTests
         var result = CaseJson.Read(bytes);
 
         Assert.False(result.Success);
-        Assert.Equal("case.malformedJson", result.Issues[0].Code);
+        Assert.Equal("case.malformedJson", result.Diagnostics[0].Code);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class CaseJsonTests
     [Fact]
     public void Read_UnknownPropertyInOtherCase_HintsTheRightName()
     {
-        var issue = Assert.Single(CaseJson.Read("""{ "decline": { "DeclinedOn": "2025-07-01" } }""").Issues);
+        var issue = Assert.Single(CaseJson.Read("""{ "decline": { "DeclinedOn": "2025-07-01" } }""").Diagnostics);
 
         Assert.Equal("Unknown property 'DeclinedOn'. Did you mean 'declinedOn'?", issue.Message);
         Assert.Equal("$.decline.DeclinedOn", issue.Path);
@@ -200,7 +200,7 @@ public sealed class CaseJsonTests
         var result = CaseJson.Read($$"""{ "company": { "businessHours": {{hours}} } }""");
 
         Assert.False(result.Success);
-        Assert.Equal(path, result.Issues[0].Path);
+        Assert.Equal(path, result.Diagnostics[0].Path);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class CaseJsonTests
         var result = CaseJson.Read("""{ "asOf": "0001-01-01" }""");
 
         Assert.False(result.Success);
-        Assert.Equal(("case.invalidValue", "$.asOf"), (result.Issues[0].Code, result.Issues[0].Path));
+        Assert.Equal(("case.invalidValue", "$.asOf"), (result.Diagnostics[0].Code, result.Diagnostics[0].Path));
     }
 
     [Theory]
@@ -221,7 +221,7 @@ public sealed class CaseJsonTests
         var result = CaseJson.Read(json);
 
         Assert.False(result.Success);
-        var issue = Assert.Single(result.Issues);
+        var issue = Assert.Single(result.Diagnostics);
         Assert.Equal("case.malformedJson", issue.Code);
         Assert.StartsWith("$", issue.Path, StringComparison.Ordinal); // the member that holds the escape; ReaderRegressionTests pins each path
         Assert.Contains("(byte ", issue.Message, StringComparison.Ordinal);

