@@ -3,32 +3,20 @@ namespace OfferRules.Tests.Architecture;
 /// <summary>The README's code comes from a sample that CI builds and runs, so it cannot rot.</summary>
 public sealed class ReadmeTests
 {
-    [Fact]
-    public void Readme_QuickStart_IsTheQuickStartSample()
+    [Theory]
+    [InlineData("quickstart", "QuickStart")]
+    [InlineData("minimalapi", "MinimalApi")]
+    public void Readme_Snippet_IsItsSampleFromTheSecondLineOn(string marker, string sampleName)
     {
         var root = RepositoryRoot();
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
-        var sample = File.ReadAllText(Path.Combine(root, "samples", "QuickStart", "Program.cs")).ReplaceLineEndings("\n");
+        var sample = File.ReadAllText(Path.Combine(root, "samples", sampleName, "Program.cs")).ReplaceLineEndings("\n");
+        var opening = $"<!-- {marker}:begin -->\n```csharp\n";
 
-        var begin = readme.IndexOf("<!-- quickstart:begin -->\n```csharp\n", StringComparison.Ordinal);
-        var end = readme.IndexOf("```\n<!-- quickstart:end -->", StringComparison.Ordinal);
-        Assert.True(begin >= 0 && end > begin, "the README has no quick-start markers");
-        var snippet = readme[(begin + "<!-- quickstart:begin -->\n```csharp\n".Length)..end];
-
-        Assert.Equal(sample[(sample.IndexOf('\n', StringComparison.Ordinal) + 1)..], snippet);
-    }
-
-    [Fact]
-    public void Readme_MinimalApi_IsTheMinimalApiSample()
-    {
-        var root = RepositoryRoot();
-        var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
-        var sample = File.ReadAllText(Path.Combine(root, "samples", "MinimalApi", "Program.cs")).ReplaceLineEndings("\n");
-
-        var begin = readme.IndexOf("<!-- minimalapi:begin -->\n```csharp\n", StringComparison.Ordinal);
-        var end = readme.IndexOf("```\n<!-- minimalapi:end -->", StringComparison.Ordinal);
-        Assert.True(begin >= 0 && end > begin, "the README has no minimal-API markers");
-        var snippet = readme[(begin + "<!-- minimalapi:begin -->\n```csharp\n".Length)..end];
+        var begin = readme.IndexOf(opening, StringComparison.Ordinal);
+        var end = readme.IndexOf($"```\n<!-- {marker}:end -->", StringComparison.Ordinal);
+        Assert.True(begin >= 0 && end > begin, $"the README has no {marker} markers");
+        var snippet = readme[(begin + opening.Length)..end];
 
         Assert.Equal(sample[(sample.IndexOf('\n', StringComparison.Ordinal) + 1)..], snippet);
     }
