@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OfferRules.Domain;
@@ -28,7 +30,9 @@ internal sealed class OfferEvaluatorProvider : IOfferEvaluatorProvider, IDisposa
             if (!_tenants.ContainsKey(registration.Name))
             {
                 var tenant = new OfferRulesTenant(registration.Name, services, logger, metrics);
-                _tenants.Add(registration.Name, (tenant, new ForwardingOfferEvaluator(tenant)));
+                var name = registration.Name;
+                var defaults = new Lazy<EvaluationOptions>(() => new EvaluationOptions { Language = services.GetRequiredService<IOptionsMonitor<OfferRulesOptions>>().Get(name).DefaultLanguage });
+                _tenants.Add(name, (tenant, new ForwardingOfferEvaluator(tenant, defaults)));
                 _names.Add(registration.Name);
             }
         }
@@ -85,17 +89,18 @@ internal sealed class OfferEvaluatorProvider : IOfferEvaluatorProvider, IDisposa
 /// An <see cref="IOfferEvaluator"/> that forwards every call to the tenant's current evaluator, so that a singleton
 /// consumer sees reloads. Each call reads the current evaluator once: a call in flight finishes on the version it started on.
 /// </summary>
-internal sealed class ForwardingOfferEvaluator(OfferRulesTenant tenant) : IOfferEvaluator
+internal sealed class ForwardingOfferEvaluator(OfferRulesTenant tenant, Lazy<EvaluationOptions> defaults) : IOfferEvaluator
 {
     public RuleSet RuleSet => tenant.Current.RuleSet;
 
     public Decision Decide(OfferCase offerCase) => tenant.Current.Decide(offerCase);
 
-    public EvaluationResult Evaluate(OfferCase offerCase, EvaluationOptions? options = null) => tenant.Current.Evaluate(offerCase, options);
+    // Without options, the tenant's configured DefaultLanguage applies, as "default language" promises.
+    public EvaluationResult Evaluate(OfferCase offerCase, EvaluationOptions? options = null) => tenant.Current.Evaluate(offerCase, options ?? defaults.Value);
 
-    public EvaluationResult EvaluateJson(ReadOnlySpan<byte> utf8Json, EvaluationOptions? options = null) => tenant.Current.EvaluateJson(utf8Json, options);
+    public EvaluationResult EvaluateJson(ReadOnlySpan<byte> utf8Json, EvaluationOptions? options = null) => tenant.Current.EvaluateJson(utf8Json, options ?? defaults.Value);
 
     // The evaluator current when the call starts serves the whole call, even if a reload swaps it while the body is read.
     public ValueTask<EvaluationResult> EvaluateJsonAsync(Stream utf8Json, EvaluationOptions? options = null, CancellationToken cancellationToken = default) =>
-        tenant.Current.EvaluateJsonAsync(utf8Json, options, cancellationToken);
+        tenant.Current.EvaluateJsonAsync(utf8Json, options ?? defaults.Value, cancellationToken);
 }

@@ -27,6 +27,25 @@ public sealed class TenantTests
     }
 
     [Fact]
+    public void Evaluate_WithoutOptions_SpeaksTheTenantsDefaultLanguage()
+    {
+        var services = new ServiceCollection();
+        services.AddOfferRules(o => o.DefaultLanguage = "ja");
+        services.AddOfferRules("tenant-en");
+        using var provider = services.BuildServiceProvider();
+        var json = """{ "asOf": "2025-07-02", "decline": { "channel": "fax" } }"""u8.ToArray();
+
+        var ja = provider.GetRequiredService<IOfferEvaluator>().EvaluateJson(json);
+        var en = provider.GetRequiredKeyedService<IOfferEvaluator>("tenant-en").EvaluateJson(json);
+        var asked = provider.GetRequiredService<IOfferEvaluator>().EvaluateJson(json, new EvaluationOptions { Language = "en" });
+
+        Assert.Contains("channel", Assert.Single(ja.Issues).Message, StringComparison.Ordinal);
+        Assert.Contains("「fax」", Assert.Single(ja.Issues).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("「", Assert.Single(en.Issues).Message, StringComparison.Ordinal);
+        Assert.Equal(Assert.Single(en.Issues).Message, Assert.Single(asked.Issues).Message);
+    }
+
+    [Fact]
     public void Provider_Tenants_ListsEveryRegistrationInOrder()
     {
         var services = new ServiceCollection();
