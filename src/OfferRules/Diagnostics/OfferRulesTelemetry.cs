@@ -91,6 +91,40 @@ internal static class OfferRulesTelemetry
         }
     }
 
+    /// <summary>An evaluation under way: when it started and its activity, if anyone listens.</summary>
+    internal readonly struct EvaluationScope
+    {
+        private readonly long _start;
+        private readonly Activity? _activity;
+
+        private EvaluationScope(long start, Activity? activity)
+        {
+            _start = start;
+            _activity = activity;
+        }
+
+        public static EvaluationScope Start(RuleSet ruleSet) => new(Stopwatch.GetTimestamp(), StartEvaluate(ruleSet));
+
+        /// <summary>Records the finished evaluation and returns its result.</summary>
+        public EvaluationResult Complete(EvaluationResult result)
+        {
+            RecordEvaluation(result, _start, _activity);
+            return result;
+        }
+
+        /// <summary>Marks the activity as failed; returns <see langword="false"/>, to be used as an exception filter that never catches.</summary>
+        public bool Fail(Exception exception)
+        {
+            if (_activity is not null)
+            {
+                _activity.SetStatus(ActivityStatusCode.Error, exception.GetType().FullName);
+                _activity.Dispose();
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Counts a rule-set load and returns its result unchanged.</summary>
     public static RuleSetLoadResult RecordLoad(RuleSetLoadResult result)
     {

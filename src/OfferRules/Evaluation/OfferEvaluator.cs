@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using OfferRules.Diagnostics;
 using OfferRules.Domain;
 using OfferRules.Evaluation.Plan;
@@ -91,19 +90,14 @@ public sealed class OfferEvaluator : IOfferEvaluator
     public EvaluationResult Evaluate(OfferCase offerCase, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(offerCase);
-        var start = Stopwatch.GetTimestamp();
-        var activity = OfferRulesTelemetry.StartEvaluate(RuleSet);
+        var scope = OfferRulesTelemetry.EvaluationScope.Start(RuleSet);
         try
         {
-            var result = EvaluateCase(offerCase, options ?? EvaluationOptions.Default);
-            OfferRulesTelemetry.RecordEvaluation(result, start, activity);
-            return result;
+            return scope.Complete(EvaluateCase(offerCase, options ?? EvaluationOptions.Default));
         }
-        catch (Exception ex) when (activity is not null)
+        catch (Exception ex) when (scope.Fail(ex))
         {
-            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().FullName);
-            activity.Dispose();
-            throw;
+            throw; // never reached: the filter records the failure and lets the exception pass
         }
     }
 
@@ -163,20 +157,15 @@ public sealed class OfferEvaluator : IOfferEvaluator
     public EvaluationResult EvaluateJson(ReadOnlySpan<byte> utf8Json, EvaluationOptions? options = null)
     {
         options ??= EvaluationOptions.Default;
-        var start = Stopwatch.GetTimestamp();
-        var activity = OfferRulesTelemetry.StartEvaluate(RuleSet);
+        var scope = OfferRulesTelemetry.EvaluationScope.Start(RuleSet);
         try
         {
             var read = CaseJson.Read(utf8Json, options.Language);
-            var result = read.TryGetValue(out var offerCase) ? EvaluateCase(offerCase, options) : EvaluationResult.CreateInvalid(RuleSet, read.Diagnostics);
-            OfferRulesTelemetry.RecordEvaluation(result, start, activity);
-            return result;
+            return scope.Complete(read.TryGetValue(out var offerCase) ? EvaluateCase(offerCase, options) : EvaluationResult.CreateInvalid(RuleSet, read.Diagnostics));
         }
-        catch (Exception ex) when (activity is not null)
+        catch (Exception ex) when (scope.Fail(ex))
         {
-            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().FullName);
-            activity.Dispose();
-            throw;
+            throw; // never reached: the filter records the failure and lets the exception pass
         }
     }
 
@@ -201,11 +190,8 @@ public sealed class OfferEvaluator : IOfferEvaluator
             return EvaluateJson(bytes.Span, options);
         }
 
-        var start = Stopwatch.GetTimestamp();
-        var activity = OfferRulesTelemetry.StartEvaluate(RuleSet);
-        var result = EvaluationResult.CreateInvalid(RuleSet, [CaseJson.TooLargeIssue(bytes.TooLargeAt, options?.Language)]);
-        OfferRulesTelemetry.RecordEvaluation(result, start, activity);
-        return result;
+        var scope = OfferRulesTelemetry.EvaluationScope.Start(RuleSet);
+        return scope.Complete(EvaluationResult.CreateInvalid(RuleSet, [CaseJson.TooLargeIssue(bytes.TooLargeAt, options?.Language)]));
     }
 
     private EvaluationResult Explain(OfferCase @case, PolicyPlan policy, DateOnly asOf, List<ValidationIssue> issues, bool explain, Language language)
