@@ -80,6 +80,12 @@ app.Use(async (context, next) =>
     headers.XContentTypeOptions = "nosniff";
     headers["Referrer-Policy"] = "no-referrer";
 
+    // A case is about a person: no API answer may be kept by a browser or a proxy.
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        headers.CacheControl = "no-store";
+    }
+
     // No frame-ancestors: the widget is meant to be embedded in a job board's pages.
     headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'";
     await next(context);

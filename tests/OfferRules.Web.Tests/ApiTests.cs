@@ -46,6 +46,34 @@ public sealed class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(expected, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/api/evaluations?lang=en", "S01")]
+    [InlineData("/api/evaluations?lang=en", "S25")]
+    [InlineData("/api/evaluations/batch?lang=en", "S01")]
+    public async Task Api_AnyAnswer_IsNeverCached(string path, string example)
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsync(path, Json(Inputs.Case(example)));
+        using var ruleSet = await client.GetAsync("/api/rule-set");
+
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal("no-store", ruleSet.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task WidgetPage_WithoutJavaScript_PostsAndSaysWhy()
+    {
+        using var client = _factory.CreateClient();
+
+        var page = await client.GetStringAsync("/");
+
+        Assert.Contains("<form id=\"case-form\" class=\"case-form\" method=\"post\"", page, StringComparison.Ordinal);
+        Assert.Contains("<noscript>", page, StringComparison.Ordinal);
+        Assert.Contains("JavaScriptを有効にしてから", page, StringComparison.Ordinal);
+        Assert.Contains("Please turn JavaScript on", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Evaluate_NoLanguage_SpeaksTheConfiguredDefaultJapanese()
     {
