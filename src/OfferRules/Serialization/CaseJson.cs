@@ -346,7 +346,7 @@ public static class CaseJson
                     "case.wrongType",
                     at,
                     $"'closedDates' must be a list of dates written as \"yyyy-MM-dd\", such as [\"2026-12-28\"], not {Describe(element)}.",
-                    $"closedDates には年-月-日の形の日付の配列（例：「[\"2026-12-28\"]」）を指定してください。指定値：{DescribeJa(element)}");
+                    $"closedDates には年-月-日の形の日付の配列（例：「[\"2026-12-28\"]」）を指定してください。指定値：{JsonWalker.DescribeJa(element)}");
                 return [];
             }
 
@@ -386,7 +386,7 @@ public static class CaseJson
                     "case.invalidDate",
                     itemPath,
                     impossible ? $"{Describe(item)} is not a real calendar date." : $"Each of 'closedDates' must be a date written as \"yyyy-MM-dd\", not {Describe(item)}.",
-                    impossible ? $"{DescribeJa(item)}は存在しない日付です。" : $"closedDates の各要素は「2026-12-28」のような年-月-日の形の日付で指定してください。指定値：{DescribeJa(item)}");
+                    impossible ? $"{JsonWalker.DescribeJa(item)}は存在しない日付です。" : $"closedDates の各要素は「2026-12-28」のような年-月-日の形の日付で指定してください。指定値：{JsonWalker.DescribeJa(item)}");
             }
 
             return dates.ToImmutable();
@@ -440,7 +440,7 @@ public static class CaseJson
                 return time;
             }
 
-            Error("case.invalidValue", Child(path, name), $"'{name}' must be a time written as \"HH:mm\", not {Describe(element)}.", $"{name} は「09:30」のような時：分の形の時刻（24時間制）で指定してください。指定値：{DescribeJa(element)}");
+            Error("case.invalidValue", Child(path, name), $"'{name}' must be a time written as \"HH:mm\", not {Describe(element)}.", $"{name} は「09:30」のような時：分の形の時刻（24時間制）で指定してください。指定値：{JsonWalker.DescribeJa(element)}");
             return null;
         }
 
@@ -517,7 +517,7 @@ public static class CaseJson
             }
 
             Error("case.invalidValue", path, $"'asOf' must be a date (\"2025-07-02\") or a date-time with an offset (\"2025-07-02T09:30:00+09:00\"), not {Describe(element)}.",
-                $"asOf には日付（「2025-07-02」）または時差付きの日時（「2025-07-02T09:30:00+09:00」）を指定してください。指定値：{DescribeJa(element)}");
+                $"asOf には日付（「2025-07-02」）または時差付きの日時（「2025-07-02T09:30:00+09:00」）を指定してください。指定値：{JsonWalker.DescribeJa(element)}");
             return null;
         }
 
@@ -530,7 +530,7 @@ public static class CaseJson
 
             if (element.ValueKind != JsonValueKind.Object)
             {
-                Error("case.wrongType", path, $"Expected an object, not {Describe(element)}.", $"オブジェクトが必要ですが、{DescribeJa(element)}が指定されています。");
+                Error("case.wrongType", path, $"Expected an object, not {Describe(element)}.", $"オブジェクトが必要ですが、{JsonWalker.DescribeJa(element)}が指定されています。");
                 return false;
             }
 
@@ -593,7 +593,7 @@ public static class CaseJson
                 "case.invalidValue",
                 Child(path, name),
                 $"{Describe(element)} is not a valid {name}. Use one of: {allowed} (or null when unknown).",
-                $"{DescribeJa(element)}は {name} に使えません。次のいずれかを指定してください：{allowedJa}（不明な場合は null）。");
+                $"{JsonWalker.DescribeJa(element)}は {name} に使えません。次のいずれかを指定してください：{allowedJa}（不明な場合は null）。");
             return unknown;
         }
 
@@ -609,7 +609,7 @@ public static class CaseJson
                 return element.ValueKind == JsonValueKind.True;
             }
 
-            Error("case.wrongType", Child(path, name), $"'{name}' must be true, false or null, not {Describe(element)}.", $"{name} には true、false、null のいずれかを指定してください。指定値：{DescribeJa(element)}");
+            Error("case.wrongType", Child(path, name), $"'{name}' must be true, false or null, not {Describe(element)}.", $"{name} には true、false、null のいずれかを指定してください。指定値：{JsonWalker.DescribeJa(element)}");
             return null;
         }
 
@@ -636,7 +636,7 @@ public static class CaseJson
                 "case.invalidDate",
                 Child(path, name),
                 impossible ? $"{Describe(element)} is not a real calendar date." : $"'{name}' must be a date written as \"yyyy-MM-dd\", not {Describe(element)}.",
-                impossible ? $"{DescribeJa(element)}は存在しない日付です。" : $"{name} は「2025-07-02」のような年-月-日の形の日付で指定してください。指定値：{DescribeJa(element)}");
+                impossible ? $"{JsonWalker.DescribeJa(element)}は存在しない日付です。" : $"{name} は「2025-07-02」のような年-月-日の形の日付で指定してください。指定値：{JsonWalker.DescribeJa(element)}");
             return null;
         }
 
@@ -662,7 +662,7 @@ public static class CaseJson
                 "case.invalidDate",
                 Child(path, name),
                 $"'{name}' must be a date-time with an offset, such as \"2025-07-02T10:30:00+09:00\", not {Describe(element)}.",
-                $"{name} は「2025-07-02T10:30:00+09:00」のような時差付きの日時で指定してください。指定値：{DescribeJa(element)}");
+                $"{name} は「2025-07-02T10:30:00+09:00」のような時差付きの日時で指定してください。指定値：{JsonWalker.DescribeJa(element)}");
             return null;
         }
 
@@ -670,7 +670,7 @@ public static class CaseJson
             code,
             path,
             $"{Describe(element)} is outside the supported dates ({Guard.SupportedRange} in Japan).",
-            $"{DescribeJa(element)}は対応している日付の範囲（日本時間で{SupportedRangeJa}）の外です。");
+            $"{JsonWalker.DescribeJa(element)}は対応している日付の範囲（日本時間で{SupportedRangeJa}）の外です。");
 
         private string? Text(Fields obj, string path, string name)
         {
@@ -682,7 +682,7 @@ public static class CaseJson
             var at = Child(path, name);
             if (element.ValueKind != JsonValueKind.String)
             {
-                Error("case.wrongType", at, $"'{name}' must be a string, not {Describe(element)}.", $"{name} には文字列を指定してください。指定値：{DescribeJa(element)}");
+                Error("case.wrongType", at, $"'{name}' must be a string, not {Describe(element)}.", $"{name} には文字列を指定してください。指定値：{JsonWalker.DescribeJa(element)}");
                 return null;
             }
 
@@ -801,19 +801,6 @@ public static class CaseJson
         }
 
         private static string Describe(JsonElement element) => JsonWalker.Describe(element);
-
-        /// <summary>Describes a JSON value in Japanese: 文字列「…」, 数値「…」, オブジェクト, 配列, or the literal itself.</summary>
-        internal static string DescribeJa(JsonElement element) => element.ValueKind switch
-        {
-            JsonValueKind.Object => "オブジェクト",
-            JsonValueKind.Array => "配列",
-            JsonValueKind.String => $"文字列「{Short(element.GetString() ?? string.Empty)}」",
-            JsonValueKind.Number => $"数値「{Short(element.GetRawText())}」",
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Null => "null",
-            _ => "（値なし）",
-        };
 
         /// <summary>Gets the supported dates as the product writes dates in Japanese: 1900年1月1日〜2999年12月31日.</summary>
         private static string SupportedRangeJa => Texts.Date(Guard.MinDate, Language.Japanese) + "〜" + Texts.Date(Guard.MaxDate, Language.Japanese);

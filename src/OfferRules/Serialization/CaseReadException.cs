@@ -46,11 +46,5 @@ public sealed class CaseReadException : Exception
     public IReadOnlyList<ValidationIssue> Diagnostics { get; }
 
     /// <summary>Writes the message that lists every issue, one a line.</summary>
-    internal static string Describe(IReadOnlyList<ValidationIssue> diagnostics)
-    {
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        var lines = diagnostics.Select(d => "- " + d);
-        return $"The case could not be read ({diagnostics.Count} problem{(diagnostics.Count == 1 ? string.Empty : "s")}):"
-            + Environment.NewLine + string.Join(Environment.NewLine, lines);
-    }
+    internal static string Describe(IReadOnlyList<ValidationIssue> diagnostics) => ProblemList.Message("The case could not be read", diagnostics);
 }

@@ -185,6 +185,19 @@ internal sealed class JsonWalker
         _ => "nothing",
     };
 
+    /// <summary>Describes a JSON value in Japanese, the twin of <see cref="Describe"/>: 文字列「…」, 数値「…」, オブジェクト, 配列, or the literal itself.</summary>
+    public static string DescribeJa(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "オブジェクト",
+        JsonValueKind.Array => "配列",
+        JsonValueKind.String => $"文字列「{Shorten(element.GetString() ?? string.Empty)}」",
+        JsonValueKind.Number => $"数値「{Shorten(element.GetRawText())}」",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "null",
+        _ => "（値なし）",
+    };
+
     /// <summary>Shortens text from a file to at most 60 characters for a message, never splitting a surrogate pair, and makes it <see cref="Printable"/>.</summary>
     public static string Shorten(string text)
     {

@@ -37,11 +37,5 @@ public sealed class RuleSetLoadException : Exception
     /// <summary>Gets every problem found.</summary>
     public IReadOnlyList<RuleSetDiagnostic> Diagnostics { get; }
 
-    private static string Describe(IReadOnlyList<RuleSetDiagnostic> diagnostics)
-    {
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        var lines = diagnostics.Select(d => "- " + d);
-        return $"The rule set did not load ({diagnostics.Count} problem{(diagnostics.Count == 1 ? string.Empty : "s")}):"
-            + Environment.NewLine + string.Join(Environment.NewLine, lines);
-    }
+    private static string Describe(IReadOnlyList<RuleSetDiagnostic> diagnostics) => ProblemList.Message("The rule set did not load", diagnostics);
 }
