@@ -98,7 +98,9 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapEvaluationApi();
 app.MapHealthChecks("/health");
-app.MapGet("/schema/case.schema.json", () => Results.Stream(OpenApiSetup.Open(OpenApiSetup.CaseSchemaResource), "application/schema+json"))
+app.MapGet(OpenApiSetup.CaseSchemaPath, () => Results.Stream(OpenApiSetup.Open(OpenApiSetup.CaseSchemaResource), "application/schema+json"))
+    .ExcludeFromDescription();
+app.MapGet(OpenApiSetup.EvaluationSchemaPath, () => Results.Stream(OpenApiSetup.Open(OpenApiSetup.EvaluationSchemaResource), "application/schema+json"))
     .ExcludeFromDescription();
 
 app.Run();
