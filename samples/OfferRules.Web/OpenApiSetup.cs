@@ -206,6 +206,9 @@ internal static class OpenApiSetup
                     EvaluationEndpoints.JsonLines,
                     Lines(document, $"One {EvaluationComponent} per line (JSON Schema: {EvaluationSchemaPath}).", EvaluationComponent, ExampleResult(services, "line 1") + "\n"));
                 break;
+            case "getRuleSet" when operation.Responses?.GetValueOrDefault("200") is OpenApiResponse ok:
+                ok.Description = "The rule set's id, version and content hash, and the conditions and rules of each case kind.";
+                break;
             default:
                 break;
         }
@@ -260,12 +263,21 @@ internal static class OpenApiSetup
 
     private static void SetOk(OpenApiOperation operation, string description, string mediaType, OpenApiMediaType content)
     {
-        operation.Responses ??= [];
-        operation.Responses["200"] = new OpenApiResponse
+        // The answer first, then the refusals in the order the endpoint declares them.
+        var responses = new OpenApiResponses
         {
-            Description = description,
-            Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = content },
+            ["200"] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = content },
+            },
         };
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            responses.TryAdd(status, response);
+        }
+
+        operation.Responses = responses;
     }
 
     /// <summary>RFC 9457 problem details as <see cref="Problems"/> writes them, with the site's extensions.</summary>
