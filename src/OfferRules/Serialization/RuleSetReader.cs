@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using OfferRules.Domain;
 using OfferRules.Evaluation;
@@ -879,7 +880,7 @@ internal sealed class RuleSetReader
                 }
 
                 return number;
-            case FactType.Date when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out var date):
+            case FactType.Date when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                 return date.DayNumber;
             case FactType.Enum when value.ValueKind == JsonValueKind.String:
                 var text = value.GetString()!;
