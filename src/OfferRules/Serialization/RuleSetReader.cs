@@ -830,6 +830,12 @@ internal sealed class RuleSetReader
                     return null;
                 }
 
+                if (values.GetArrayLength() > _limits.MaxValuesPerList)
+                {
+                    _walker.Error("ruleSet.limit", JsonWalker.Child(pointer, "values"), $"The list has {values.GetArrayLength()} values; the limit (MaxValuesPerList) is {_limits.MaxValuesPerList}.");
+                    return null;
+                }
+
                 var codes = ImmutableArray.CreateBuilder<int>();
                 var index = 0;
                 var valid = true;
