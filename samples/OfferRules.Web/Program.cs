@@ -27,13 +27,14 @@ builder.Services.AddOfferRules(options =>
 
 // Tenants: each child of "OfferRules:Tenants" is a tenant with its own rule file, e.g.
 // "OfferRules:Tenants:acme:RuleSetPath" = "rules/acme.json" and "...:ReloadOnChange" = "true". A changed file is swapped
-// in atomically; a bad one keeps the old version serving and shows as Degraded at /health.
+// in atomically; a bad one keeps the old version serving and shows as Degraded at /health/ready.
 foreach (var tenant in builder.Configuration.GetSection("OfferRules:Tenants").GetChildren())
 {
     builder.Services.AddOfferRules(tenant.Key).BindConfiguration(tenant.Path);
 }
 
-builder.Services.AddHealthChecks().AddCheck<OfferRules.DependencyInjection.OfferRulesHealthCheck>("offerrules");
+// Liveness and readiness, request logs without bodies, compression (Operations.cs).
+builder.Services.AddSiteOperations();
 
 // The server's own ceiling; each endpoint lowers it for its requests (64 KiB per case by default).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBatchBytes);
@@ -72,6 +73,7 @@ builder.Services.AddRateLimiter(limiter =>
 
 var app = builder.Build();
 
+app.UseSiteOperations();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.Use(async (context, next) =>
@@ -92,12 +94,12 @@ app.Use(async (context, next) =>
 });
 
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(Operations.StaticFiles());
 app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapEvaluationApi();
-app.MapHealthChecks("/health");
+app.MapSiteHealth();
 app.MapGet(OpenApiSetup.CaseSchemaPath, () => Results.Stream(OpenApiSetup.Open(OpenApiSetup.CaseSchemaResource), "application/schema+json"))
     .ExcludeFromDescription();
 app.MapGet(OpenApiSetup.EvaluationSchemaPath, () => Results.Stream(OpenApiSetup.Open(OpenApiSetup.EvaluationSchemaResource), "application/schema+json"))

@@ -65,10 +65,11 @@ public sealed class TenantTests : IDisposable
         Write("b.json", Policy("b-1"));
         using var factory = Factory();
         using var client = factory.CreateClient();
-        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
 
         Replace(a, """{ "schemaVersion": 1, "id": "broken" """);
-        await WaitUntilAsync(async () => await client.GetStringAsync("/health") == "Degraded");
+        await WaitUntilAsync(async () => await client.GetStringAsync("/health/ready") == "Degraded");
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
 
         using var response = await client.PostAsync("/api/tenants/tenant-a/evaluations?lang=en", Case());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

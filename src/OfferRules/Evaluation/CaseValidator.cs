@@ -1,5 +1,6 @@
 using OfferRules.Domain;
 using OfferRules.Facts;
+using static System.FormattableString;
 
 namespace OfferRules.Evaluation;
 
@@ -27,8 +28,8 @@ internal static class CaseValidator
 
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-01", "$.decline.declinedOn", language,
-                    $"The decline ({decline.DeclinedOn:yyyy-MM-dd}) is dated before the offer ({offer.OfferedOn:yyyy-MM-dd}): there was nothing to decline yet.",
-                    $"辞退日（{decline.DeclinedOn:yyyy-MM-dd}）が内定日（{offer.OfferedOn:yyyy-MM-dd}）より前になっています。まだ辞退できる内定がありません。");
+                    Invariant($"The decline ({decline.DeclinedOn:yyyy-MM-dd}) is dated before the offer ({offer.OfferedOn:yyyy-MM-dd}): there was nothing to decline yet."),
+                    Invariant($"辞退日（{decline.DeclinedOn:yyyy-MM-dd}）が内定日（{offer.OfferedOn:yyyy-MM-dd}）より前になっています。まだ辞退できる内定がありません。"));
             }
 
             if (decline.DeclinedOn is { } declinedOn && asOf < declinedOn)
@@ -40,8 +41,8 @@ internal static class CaseValidator
 
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-02", "$.decline.declinedOn", language,
-                    $"The decline ({declinedOn:yyyy-MM-dd}) is after the evaluation date ({asOf:yyyy-MM-dd}): there is no decline to take back yet.",
-                    $"辞退日（{declinedOn:yyyy-MM-dd}）が判定日（{asOf:yyyy-MM-dd}）より後です。取り消す辞退がまだありません。");
+                    Invariant($"The decline ({declinedOn:yyyy-MM-dd}) is after the evaluation date ({asOf:yyyy-MM-dd}): there is no decline to take back yet."),
+                    Invariant($"辞退日（{declinedOn:yyyy-MM-dd}）が判定日（{asOf:yyyy-MM-dd}）より後です。取り消す辞退がまだありません。"));
 
                 if (c.Request.PriorRequestOutcome is PriorRequestOutcome.Refused or PriorRequestOutcome.ReselectionOffered or PriorRequestOutcome.PendingNoReply)
                 {
@@ -60,8 +61,8 @@ internal static class CaseValidator
 
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-03", "$.offer.startsOn", language,
-                    $"The start date ({offer.StartsOn:yyyy-MM-dd}) is before the offer date ({offer.OfferedOn:yyyy-MM-dd}).",
-                    $"入社予定日（{offer.StartsOn:yyyy-MM-dd}）が内定日（{offer.OfferedOn:yyyy-MM-dd}）より前です。");
+                    Invariant($"The start date ({offer.StartsOn:yyyy-MM-dd}) is before the offer date ({offer.OfferedOn:yyyy-MM-dd})."),
+                    Invariant($"入社予定日（{offer.StartsOn:yyyy-MM-dd}）が内定日（{offer.OfferedOn:yyyy-MM-dd}）より前です。"));
             }
 
             if (decline.Channel == DeclineChannel.NoContact && (decline.ExplainedReason == true || decline.ExpressedThanks == true))
@@ -89,8 +90,8 @@ internal static class CaseValidator
 
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-06", "$.missedContact.firstMissedCallOn", language,
-                    $"The first missed call ({missed.FirstMissedCallOn:yyyy-MM-dd}) is dated before the interview ({missed.InterviewedOn:yyyy-MM-dd}).",
-                    $"最初の不在着信（{missed.FirstMissedCallOn:yyyy-MM-dd}）が面接日（{missed.InterviewedOn:yyyy-MM-dd}）より前になっています。");
+                    Invariant($"The first missed call ({missed.FirstMissedCallOn:yyyy-MM-dd}) is dated before the interview ({missed.InterviewedOn:yyyy-MM-dd})."),
+                    Invariant($"最初の不在着信（{missed.FirstMissedCallOn:yyyy-MM-dd}）が面接日（{missed.InterviewedOn:yyyy-MM-dd}）より前になっています。"));
             }
 
             var (date, path) = missed.FirstMissedCallOn is { } first ? (first, "$.missedContact.firstMissedCallOn") : (missed.InterviewedOn ?? asOf, "$.missedContact.interviewedOn");
@@ -103,8 +104,8 @@ internal static class CaseValidator
 
                 errors = true;
                 Add(sink, IssueSeverity.Error, "V-06", path, language,
-                    $"The date {date:yyyy-MM-dd} is after the evaluation date ({asOf:yyyy-MM-dd}), which gives a negative number of days.",
-                    $"{date:yyyy-MM-dd} が判定日（{asOf:yyyy-MM-dd}）より後のため、経過日数が負になります。");
+                    Invariant($"The date {date:yyyy-MM-dd} is after the evaluation date ({asOf:yyyy-MM-dd}), which gives a negative number of days."),
+                    Invariant($"{date:yyyy-MM-dd} が判定日（{asOf:yyyy-MM-dd}）より後のため、経過日数が負になります。"));
             }
         }
 
@@ -161,11 +162,11 @@ internal static class CaseValidator
     private static void Ignored(List<ValidationIssue> sink, string code, string path, string section, string kind, Language language) =>
         Add(sink, IssueSeverity.Warning, code, path, language,
             section == "company"
-                ? $"Only 'businessHours' and 'closedDates' of the 'company' section are read for a '{kind}' case; its other facts are ignored. Check that the case kind is right."
-                : $"The '{section}' section is ignored for a '{kind}' case. Check that the case kind is right.",
+                ? Invariant($"Only 'businessHours' and 'closedDates' of the 'company' section are read for a '{kind}' case; its other facts are ignored. Check that the case kind is right.")
+                : Invariant($"The '{section}' section is ignored for a '{kind}' case. Check that the case kind is right."),
             section == "company"
-                ? $"「{kind}」のケースでは、company のうち businessHours と closedDates 以外は判定に使われません。ケースの種類が正しいか確認してください。"
-                : $"「{kind}」のケースでは {section} の内容は判定に使われません。ケースの種類が正しいか確認してください。");
+                ? Invariant($"「{kind}」のケースでは、company のうち businessHours と closedDates 以外は判定に使われません。ケースの種類が正しいか確認してください。")
+                : Invariant($"「{kind}」のケースでは {section} の内容は判定に使われません。ケースの種類が正しいか確認してください。"));
 
     private static void AddWarnings(OfferCase c, DateOnly asOf, List<ValidationIssue> sink, Language language)
     {
@@ -189,8 +190,8 @@ internal static class CaseValidator
             else if (offer.Track == HiringTrack.NewGraduate && decline.DeclinedOn is { } declinedOn && CeremonyEarliest(offer) is { } ceremony && declinedOn < ceremony)
             {
                 Add(sink, IssueSeverity.Warning, "W-02", "$.offer.stageAtDecline", language,
-                    $"The decline ({declinedOn:yyyy-MM-dd}) is before {ceremony:yyyy-MM-dd}, when offer ceremonies for new graduates usually begin; check the offer stage.",
-                    $"辞退日（{declinedOn:yyyy-MM-dd}）は、新卒の内定式が通常始まる{ceremony:yyyy-MM-dd}より前です。内定の段階を確認してください。");
+                    Invariant($"The decline ({declinedOn:yyyy-MM-dd}) is before {ceremony:yyyy-MM-dd}, when offer ceremonies for new graduates usually begin; check the offer stage."),
+                    Invariant($"辞退日（{declinedOn:yyyy-MM-dd}）は、新卒の内定式が通常始まる{ceremony:yyyy-MM-dd}より前です。内定の段階を確認してください。"));
             }
         }
 
@@ -204,8 +205,8 @@ internal static class CaseValidator
         if (offer.StartsOn is { } startsOn && startsOn >= asOf && startsOn.DayNumber - asOf.DayNumber < 14)
         {
             Add(sink, IssueSeverity.Warning, "W-04", "$.offer.startsOn", language,
-                $"The start date is only {startsOn.DayNumber - asOf.DayNumber} days away, which leaves the company very little room.",
-                $"入社予定日まであと{startsOn.DayNumber - asOf.DayNumber}日しかなく、企業側に調整の余地がほとんどありません。");
+                Invariant($"The start date is only {startsOn.DayNumber - asOf.DayNumber} days away, which leaves the company very little room."),
+                Invariant($"入社予定日まであと{startsOn.DayNumber - asOf.DayNumber}日しかなく、企業側に調整の余地がほとんどありません。"));
         }
 
         if (c.Request.PlannedChannel is PlannedChannel.EmailOnly or PlannedChannel.LetterOnly)

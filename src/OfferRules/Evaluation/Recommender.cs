@@ -203,6 +203,15 @@ internal static class Recommender
                 $"営業時間（{Texts.Hours(known.Opens, known.Closes, Language.Japanese)}）が短く、始業直後と終業間際を避けられないため、提案した時間（{ja}）は忙しい時間帯かもしれません。要点を絞って手短に話しましょう。"));
         }
 
+        var slotDay = DateOnly.FromDateTime(slot.Start.DateTime);
+        if (!planner.HolidayCalendar.Covers(slotDay))
+        {
+            // The built-in calendar knows 2000–2099; past it, a holiday would be planned as a working day without a word.
+            issues.Add(Warning(slotCode, "$.asOf", language,
+                $"The holiday calendar does not cover {Texts.Date(slotDay, Language.English)}, so the suggested time ({en}) may fall on a public holiday; check the calendar before you call.",
+                $"祝日の暦が{Texts.Date(slotDay, Language.Japanese)}を扱っていないため、提案した時間（{ja}）が祝日にあたる可能性があります。電話の前に暦を確認しましょう。"));
+        }
+
         if (slot.Notes.HasFlag(CallSlotNotes.ShortStretch))
         {
             issues.Add(Warning(slotCode, hours is null ? "$.asOf" : "$.company.businessHours", language,

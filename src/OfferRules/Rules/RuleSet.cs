@@ -47,6 +47,16 @@ public sealed class RuleSet
     public ImmutableArray<string> GetConditionIds(CaseKind kind) =>
         Plan.Find(kind) is { } policy ? [.. policy.Conditions.Select(c => c.Model.Id)] : [];
 
+    /// <summary>
+    /// Gets the evaluation cost of the rule set: for its most expensive policy, a bound on the condition nodes one full
+    /// evaluation visits (the decision, once more per probe value for "what would help" and the missing facts, and the
+    /// recommendations' conditions once). The loader rejects a file whose cost exceeds
+    /// <see cref="RuleSetLimits.MaxEvaluationCost"/>.
+    /// </summary>
+    public long EvaluationCost => Plan.Policies.Length == 0
+        ? 0
+        : Plan.Policies.Max(p => RuleSetCompiler.Budget(Plan.Model, Plan.Model.Policies.First(m => m.Kind == p.Kind), p).Cost);
+
     internal RuleSetPlan Plan { get; }
 
     private static RuleSet LoadDefault()

@@ -55,6 +55,9 @@ public sealed class CallWindowPlanner
         CompanyCalendar = companyCalendar ?? DefaultCompanyCalendar.Instance;
     }
 
+    /// <summary>Gets the public holidays that this planner avoids.</summary>
+    public IHolidayCalendar HolidayCalendar => _calendar;
+
     /// <summary>Gets the company's closed and often-closed days that this planner respects.</summary>
     public ICompanyCalendar CompanyCalendar { get; }
 

@@ -72,6 +72,10 @@ public sealed class JapaneseHolidayCalendar : IHolidayCalendar
     public bool IsHoliday(DateOnly day) => TryGetHoliday(day, out _);
 
     /// <inheritdoc/>
+    /// <remarks>The calendar covers the days from <see cref="MinSupported"/> to <see cref="MaxSupported"/>.</remarks>
+    public bool Covers(DateOnly day) => day >= MinSupported && day <= MaxSupported;
+
+    /// <inheritdoc/>
     /// <remarks>Days outside <see cref="MinSupported"/> to <see cref="MaxSupported"/> always give <see langword="false"/>.</remarks>
     public bool TryGetHoliday(DateOnly day, out Holiday holiday)
     {

@@ -6,6 +6,7 @@ using OfferRules.Domain;
 using OfferRules.Evaluation;
 using OfferRules.Facts;
 using OfferRules.Internal;
+using static System.FormattableString;
 
 namespace OfferRules.Serialization;
 
@@ -419,7 +420,7 @@ public static class CaseJson
 
             if (o >= c)
             {
-                Error("case.invalidValue", at, $"The company cannot close ({c:HH:mm}) before it opens ({o:HH:mm}).", $"終業時刻（{c:HH:mm}）が始業時刻（{o:HH:mm}）より前になっています。");
+                Error("case.invalidValue", at, Invariant($"The company cannot close ({c:HH:mm}) before it opens ({o:HH:mm})."), Invariant($"終業時刻（{c:HH:mm}）が始業時刻（{o:HH:mm}）より前になっています。"));
                 return null;
             }
 

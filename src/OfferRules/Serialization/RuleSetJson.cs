@@ -129,7 +129,7 @@ public static class RuleSetJson
 
             var walker = new JsonWalker(limits.MaxDiagnostics);
             var model = new RuleSetReader(walker, limits).Read(document.RootElement);
-            var plan = model is null ? null : RuleSetCompiler.Compile(model, walker);
+            var plan = model is null ? null : RuleSetCompiler.Compile(model, walker, limits);
             if (plan is null || walker.HasErrors)
             {
                 return Failed(JsonPositions.Locate(utf8Json, walker.Diagnostics));

@@ -64,6 +64,26 @@ public sealed record RuleSetLimits
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public int MaxPlaceholders { get; init => field = Positive(value, int.MaxValue, nameof(MaxPlaceholders)); } = 16;
 
+    /// <summary>Gets the most values in one <c>in</c> or <c>notIn</c> list (default 1,000).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int MaxValuesPerList { get; init => field = Positive(value, int.MaxValue, nameof(MaxValuesPerList)); } = 1_000;
+
+    /// <summary>
+    /// Gets the most probe values in one policy (default 2,000): the other values of the unknown and changeable facts
+    /// that "what would help" and the missing facts try, one re-decision each. Each day number a rule compares with adds
+    /// up to two.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int MaxProbeValues { get; init => field = Positive(value, int.MaxValue, nameof(MaxProbeValues)); } = 2_000;
+
+    /// <summary>
+    /// Gets the largest evaluation cost of one policy (default 1,000,000): a bound on the condition nodes that one full
+    /// evaluation visits, <see cref="Rules.RuleSet.EvaluationCost"/>. A rule file that loads within it evaluates a case in well
+    /// under a millisecond.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int MaxEvaluationCost { get; init => field = Positive(value, int.MaxValue, nameof(MaxEvaluationCost)); } = 1_000_000;
+
     /// <summary>Gets the most diagnostics reported for one file (default 200); one more says that the rest are not listed.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public int MaxDiagnostics { get; init => field = Positive(value, int.MaxValue, nameof(MaxDiagnostics)); } = 200;

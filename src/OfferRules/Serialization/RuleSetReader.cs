@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using OfferRules.Domain;
 using OfferRules.Evaluation;
@@ -829,6 +830,12 @@ internal sealed class RuleSetReader
                     return null;
                 }
 
+                if (values.GetArrayLength() > _limits.MaxValuesPerList)
+                {
+                    _walker.Error("ruleSet.limit", JsonWalker.Child(pointer, "values"), $"The list has {values.GetArrayLength()} values; the limit (MaxValuesPerList) is {_limits.MaxValuesPerList}.");
+                    return null;
+                }
+
                 var codes = ImmutableArray.CreateBuilder<int>();
                 var index = 0;
                 var valid = true;
@@ -879,7 +886,7 @@ internal sealed class RuleSetReader
                 }
 
                 return number;
-            case FactType.Date when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out var date):
+            case FactType.Date when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                 return date.DayNumber;
             case FactType.Enum when value.ValueKind == JsonValueKind.String:
                 var text = value.GetString()!;

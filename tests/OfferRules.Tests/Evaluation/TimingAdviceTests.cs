@@ -366,4 +366,27 @@ public sealed class TimingAdviceTests
         Assert.Contains("(a day the company is closed); call at Fri 26 December 2025, 10:00–12:00 instead.", result.Issues[1].Message, StringComparison.Ordinal);
         Assert.Equal(Outlook.Unlikely, result.AtPlannedTime!.Outlook);
     }
+
+    [Theory]
+    [InlineData("en", "The holiday calendar does not cover 11 January 2100, so the suggested time (Mon 11 January 2100, 10:00–12:00) may fall on a public holiday")]
+    [InlineData("ja", "祝日の暦が2100年1月11日を扱っていないため、提案した時間（2100年1月11日（月）10:00〜12:00）が祝日にあたる可能性があります。")]
+    public void Evaluate_SlotPastTheHolidayCalendar_SaysSoInsteadOfPlanningSilently(string language, string expected)
+    {
+        // 11 January 2100 would be Coming of Age Day (the second Monday), but the built-in calendar ends with 2099.
+        var result = Evaluate("""{ "asOf": "2100-01-11T09:00:00+09:00", "decline": { "declinedOn": "2100-01-10" } }""", language);
+
+        Assert.Equal(Jst(2100, 1, 11, 10), result.CallWindow!.Value.Start);
+        var warning = Assert.Single(result.Issues, i => i.Code == "W-10");
+        Assert.Equal("$.asOf", warning.Path);
+        Assert.StartsWith(expected, warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_SlotInsideTheHolidayCalendar_GivesNoCalendarWarning()
+    {
+        var result = Evaluate("""{ "asOf": "2099-12-21T09:00:00+09:00", "decline": { "declinedOn": "2099-12-20" } }""");
+
+        Assert.Equal(Jst(2099, 12, 21, 10), result.CallWindow!.Value.Start);
+        Assert.DoesNotContain(result.Issues, i => i.Code == "W-10");
+    }
 }

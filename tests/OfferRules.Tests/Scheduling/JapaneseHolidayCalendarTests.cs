@@ -476,4 +476,16 @@ public sealed class JapaneseHolidayCalendarTests
 
     private static string Format(Holiday holiday) =>
         $"{holiday.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {holiday.NameJa}";
+
+    [Theory]
+    [InlineData(1999, 12, 31, false)]
+    [InlineData(2000, 1, 1, true)]
+    [InlineData(2099, 12, 31, true)]
+    [InlineData(2100, 1, 1, false)]
+    public void Covers_DayAtTheEdgesOfTheCalendar_IsTrueOnlyInside(int year, int month, int day, bool expected)
+    {
+        IHolidayCalendar calendar = JapaneseHolidayCalendar.Instance;
+
+        Assert.Equal(expected, calendar.Covers(new DateOnly(year, month, day)));
+    }
 }

@@ -1,4 +1,5 @@
 using OfferRules.Serialization;
+using OfferRules.Tests.TestUtilities;
 
 namespace OfferRules.Tests.Serialization;
 
@@ -17,6 +18,9 @@ public sealed class RuleSetLimitsTests
         { nameof(RuleSetLimits.MaxTextLength), int.MinValue },
         { nameof(RuleSetLimits.MaxPlaceholders), 0 },
         { nameof(RuleSetLimits.MaxDiagnostics), 0 },
+        { nameof(RuleSetLimits.MaxValuesPerList), 0 },
+        { nameof(RuleSetLimits.MaxProbeValues), -1 },
+        { nameof(RuleSetLimits.MaxEvaluationCost), 0 },
     };
 
     [Fact]
@@ -27,7 +31,76 @@ public sealed class RuleSetLimitsTests
         Assert.Equal(
             (16 * 1024 * 1024, 64, 32, 20_000, 200_000, 100, 2_000, 16, 200),
             (d.MaxBytes, d.MaxJsonDepth, d.MaxConditionDepth, d.MaxRules, d.MaxConditionNodes, d.MaxIdLength, d.MaxTextLength, d.MaxPlaceholders, d.MaxDiagnostics));
+        Assert.Equal((1_000, 2_000, 1_000_000), (d.MaxValuesPerList, d.MaxProbeValues, d.MaxEvaluationCost));
         Assert.Equal(new RuleSetLimits(), d);
+    }
+
+    [Fact]
+    public void EvaluationCost_DefaultPolicy_PassesTheDefaultBudgetWithAWideMargin()
+    {
+        var cost = OfferRules.Rules.RuleSet.Default.EvaluationCost;
+
+        Assert.InRange(cost, 1, RuleSetLimits.Default.MaxEvaluationCost / 50);
+    }
+
+    [Fact]
+    public void EvaluationCost_SmallPolicy_IsDecisionNodesTimesProbesPlusOneAndAdviceNodes()
+    {
+        // Decision nodes: R1 = any(1) + eq(1) + in(1 + 3 values) = 6; R2 = isKnown(1); conduct = none. Probe values: the
+        // channel enum has 8 values besides unknown, explainedReason 2, declinedOn two per day number in the file
+        // (R3 compares daysSinceDecline with 10: 9 and 10, 10 and 11, so 9, 10, 11) plus the timing bands' own lines
+        // (0/1, 3/4, 7/8, 30/31 by default).
+        var rules = "["
+            + RuleSets.Rule("R1", """{ "any": [ { "fact": "decline.explainedReason", "op": "eq", "value": true }, { "fact": "decline.channel", "op": "in", "values": ["phone", "email", "letter"] } ] }""") + ","
+            + RuleSets.Rule("R2", """{ "fact": "decline.channel", "op": "isKnown" }""") + ","
+            + RuleSets.Rule("R3", """{ "fact": "daysSinceDecline", "op": "gt", "value": 10 }""")
+            + "]";
+        var set = RuleSetJson.Load(RuleSets.With(rules)).GetValueOrThrow();
+
+        const long Decision = 6 + 1 + 1;
+        var channelValues = OfferRules.Facts.FactCatalog.All.Single(f => f.Name == "decline.channel").EnumNames.Length - 1;
+        var dayProbes = new SortedSet<int> { 9, 10, 11, 0, 1, 3, 4, 7, 8, 30, 31 }.Count;
+        var probes = channelValues + 2 + dayProbes;
+        Assert.Equal((Decision * (probes + 1)) + 0, set.EvaluationCost);
+    }
+
+    [Fact]
+    public void Load_ListOverMaxValuesPerList_IsRejectedAtTheList()
+    {
+        var rules = "[" + RuleSets.Rule("R1", """{ "fact": "decline.channel", "op": "in", "values": ["phone", "email", "letter"] }""") + "]";
+
+        var result = RuleSetJson.Load(RuleSets.With(rules), RuleSetLimits.Default with { MaxValuesPerList = 2 });
+
+        var problem = Assert.Single(result.Diagnostics);
+        Assert.Equal(("ruleSet.limit", "/policies/0/rules/0/when/values"), (problem.Code, problem.Path));
+        Assert.Contains("MaxValuesPerList", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ManyDistinctDayNumbers_AreRejectedByMaxProbeValuesAtThePolicy()
+    {
+        var rules = "[" + string.Join(",", Enumerable.Range(0, 40).Select(i =>
+            RuleSets.Rule($"R{i}", $$"""{ "fact": "daysSinceDecline", "op": "eq", "value": {{100 + (i * 3)}} }"""))) + "]";
+
+        var result = RuleSetJson.Load(RuleSets.With(rules), RuleSetLimits.Default with { MaxProbeValues = 50 });
+
+        var problem = Assert.Single(result.Diagnostics);
+        Assert.Equal(("ruleSet.limit", "/policies/0"), (problem.Code, problem.Path));
+        Assert.Contains("MaxProbeValues", problem.Message, StringComparison.Ordinal);
+        Assert.True(RuleSetJson.Load(RuleSets.With(rules)).Success);
+    }
+
+    [Fact]
+    public void Load_CostOverMaxEvaluationCost_IsRejectedNamingTheLimitAndTheCost()
+    {
+        var set = RuleSetJson.Load(RuleSetJson.DefaultPolicyJson).GetValueOrThrow();
+        var limit = (int)(set.EvaluationCost - 1);
+
+        var result = RuleSetJson.Load(RuleSetJson.DefaultPolicyJson, RuleSetLimits.Default with { MaxEvaluationCost = limit });
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "ruleSet.limit" && d.Path.StartsWith("/policies/", StringComparison.Ordinal)
+            && d.Message.Contains("MaxEvaluationCost", StringComparison.Ordinal) && d.Message.Contains(set.EvaluationCost.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.True(RuleSetJson.Load(RuleSetJson.DefaultPolicyJson, RuleSetLimits.Default with { MaxEvaluationCost = limit + 1 }).Success);
     }
 
     [Theory]
@@ -78,6 +151,9 @@ public sealed class RuleSetLimitsTests
         nameof(RuleSetLimits.MaxTextLength) => limits with { MaxTextLength = value },
         nameof(RuleSetLimits.MaxPlaceholders) => limits with { MaxPlaceholders = value },
         nameof(RuleSetLimits.MaxDiagnostics) => limits with { MaxDiagnostics = value },
+        nameof(RuleSetLimits.MaxValuesPerList) => limits with { MaxValuesPerList = value },
+        nameof(RuleSetLimits.MaxProbeValues) => limits with { MaxProbeValues = value },
+        nameof(RuleSetLimits.MaxEvaluationCost) => limits with { MaxEvaluationCost = value },
         _ => throw new ArgumentOutOfRangeException(nameof(property), property, null),
     };
 }

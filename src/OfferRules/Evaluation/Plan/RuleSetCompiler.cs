@@ -14,7 +14,7 @@ internal static class RuleSetCompiler
     /// <summary>The longest chain of references between named conditions; it bounds recursion when loading and evaluating.</summary>
     public const int MaxReferenceDepth = 32;
 
-    public static RuleSetPlan? Compile(RuleSetModel model, JsonWalker walker)
+    public static RuleSetPlan? Compile(RuleSetModel model, JsonWalker walker, RuleSetLimits limits)
     {
         var conduct = model.Conduct.Select(c => (c.Value, Compile(c.When, null, null, walker))).ToImmutableArray();
         var policies = ImmutableArray.CreateBuilder<PolicyPlan>();
@@ -22,6 +22,7 @@ internal static class RuleSetCompiler
         {
             if (CompilePolicy(model, policy, walker) is { } plan)
             {
+                CheckBudget(model, policy, plan, walker, limits);
                 policies.Add(plan);
             }
         }
@@ -104,6 +105,74 @@ internal static class RuleSetCompiler
                 : [bands.WithinWeekMaxDays, bands.LateMaxDays],
         };
     }
+
+    /// <summary>
+    /// The evaluation cost of a policy: a bound on the condition nodes one full evaluation visits. The decision runs once
+    /// for the case and once more for every probe value ("what would help", the missing facts), and the recommendations'
+    /// conditions run once. A node counts 1, and an <c>in</c> list 1 more per value.
+    /// </summary>
+    /// <returns>The probe values and the cost.</returns>
+    internal static (int ProbeValues, long Cost) Budget(RuleSetModel ruleSet, PolicyModel policy, PolicyPlan plan)
+    {
+        long decision = policy.Conditions.Sum(c => Weight(c.When)) + policy.Rules.Sum(r => Weight(r.When))
+            + policy.Confidence.Sum(c => Weight(c.When));
+        if (plan.InputFacts.Length > 0)
+        {
+            decision += ruleSet.Conduct.Sum(c => Weight(c.When));
+        }
+
+        var recommendations = policy.Recommendations;
+        long advice = recommendations.Actions.Sum(a => Weight(a.When)) + recommendations.Caveats.Sum(c => Weight(c.When))
+            + recommendations.Fallbacks.Sum(f => Weight(f.When))
+            + recommendations.Drafts.Sum(d => Weight(d.When) + d.Parts.Sum(p => p.When is null ? 0 : Weight(p.When)));
+
+        var probes = 0;
+        foreach (var index in plan.InputFacts)
+        {
+            var fact = FactCatalog.All[index];
+            probes += fact.Type switch
+            {
+                FactType.Bool => 2,
+                FactType.Enum => fact.EnumNames.Length - 1,
+                FactType.Date => fact.Id switch
+                {
+                    FactId.DeclineDeclinedOn => Count(plan, FactId.DaysSinceDecline),
+                    FactId.OfferStartsOn => Count(plan, FactId.DaysUntilStart),
+                    FactId.MissedContactFirstMissedCallOn or FactId.MissedContactInterviewedOn => Count(plan, FactId.DaysSinceMissedContact),
+                    _ => 0,
+                },
+                _ => 0,
+            };
+        }
+
+        return (probes, (decision * (probes + 1L)) + advice);
+
+        static int Count(PolicyPlan plan, FactId dayFact) => plan.IntProbes.TryGetValue((int)dayFact, out var days) ? days.Length : 0;
+    }
+
+    private static void CheckBudget(RuleSetModel ruleSet, PolicyModel policy, PolicyPlan plan, JsonWalker walker, RuleSetLimits limits)
+    {
+        var (probes, cost) = Budget(ruleSet, policy, plan);
+        if (probes > limits.MaxProbeValues)
+        {
+            walker.Error("ruleSet.limit", policy.Pointer, $"The policy has {probes} probe values (other values of its facts to try, two for each day number its rules compare with); the limit (MaxProbeValues) is {limits.MaxProbeValues}.");
+        }
+        else if (cost > limits.MaxEvaluationCost)
+        {
+            walker.Error("ruleSet.limit", policy.Pointer, $"One evaluation of the policy may visit {cost} condition nodes ({probes} probe values, each deciding again); the limit (MaxEvaluationCost) is {limits.MaxEvaluationCost}. Use fewer or smaller conditions, or fewer distinct day numbers.");
+        }
+    }
+
+    /// <summary>The nodes of a condition tree, counting each value of an <c>in</c> list; references count 1 (they are memoized).</summary>
+    private static long Weight(ConditionNode node) => node switch
+    {
+        AllNode all => 1 + all.Children.Sum(Weight),
+        AnyNode any => 1 + any.Children.Sum(Weight),
+        AtLeastNode atLeast => 1 + atLeast.Children.Sum(Weight),
+        NotNode not => 1 + Weight(not.Child),
+        CompareNode compare => 1 + (compare.Op is CompareOp.In or CompareOp.NotIn ? compare.Values.Length : 0),
+        _ => 1,
+    };
 
     /// <summary>The last day count on each side of a comparison of the days since a missed call, in the decision rules.</summary>
     private static SortedSet<int> MissedContactBoundaries(PolicyModel policy)
