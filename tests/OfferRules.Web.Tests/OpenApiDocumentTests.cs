@@ -36,8 +36,14 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
 
         var served = await ServedAsync();
 
-        // On a difference, run eng/web-client.sh update and commit the document with the regenerated client.
-        Assert.Equal(committed.TrimEnd(), served.TrimEnd());
+        var committedLines = committed.TrimEnd().Split('\n');
+        var servedLines = served.TrimEnd().Split('\n');
+        var first = Enumerable.Range(0, Math.Max(committedLines.Length, servedLines.Length))
+            .FirstOrDefault(i => i >= committedLines.Length || i >= servedLines.Length || committedLines[i] != servedLines[i], -1);
+        Assert.True(first < 0,
+            $"The served OpenAPI document differs from samples/OfferRules.Web.Client/openapi.json at line {first + 1}:\n"
+            + $"  committed: {committedLines.ElementAtOrDefault(first)?.Trim()}\n  served:    {servedLines.ElementAtOrDefault(first)?.Trim()}\n"
+            + "Run eng/web-client.sh update and commit the document with the regenerated client.");
     }
 
     [Theory]
