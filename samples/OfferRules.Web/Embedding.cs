@@ -49,12 +49,13 @@ internal static class Embedding
     public static string? MessageTarget(WebSampleOptions settings, string? parent) =>
         Normalize(parent) is { } origin && Origins(settings).Contains(origin, StringComparer.Ordinal) ? origin : null;
 
-    /// <summary>Adds the CORS policy for the allowed origins.</summary>
+    /// <summary>Adds the widget's pages (<see cref="WidgetPages"/>) and the CORS policy for the allowed origins.</summary>
     /// <param name="services">The services.</param>
     /// <param name="settings">The settings.</param>
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddWidgetEmbedding(this IServiceCollection services, WebSampleOptions settings)
     {
+        services.AddSingleton(provider => WidgetPages.Load(provider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         var origins = Origins(settings);
         if (origins.Count > 0)
         {

@@ -13,7 +13,6 @@ if (problems.Count > 0)
 
 builder.Services.AddSingleton(settings);
 builder.Services.AddWidgetEmbedding(settings);
-builder.Services.AddSingleton(services => WidgetPages.Load(services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
 
 // The rule set is loaded and checked when the site starts (the options are validated at start): a bad rule file stops
 // the site with every diagnostic. A relative RuleSetFile is resolved against the content root.

@@ -204,6 +204,8 @@ public sealed class BrowserTests(BrowserFixture browser)
         // The result used to be about 11,000 px tall on a phone; folded, it is a few screens.
         var resultHeight = await page.EvaluateAsync<int>("() => Math.round(document.getElementById('results').getBoundingClientRect().height)");
         Assert.True(resultHeight < 2500, $"The result is {resultHeight}px tall on a phone.");
+        var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Assert.True(pageHeight < 7500, $"The page with its result is {pageHeight}px tall on a phone.");
         await session.AssertAccessibleAsync("the S01 result on a phone");
         await page.Locator("#results").ScrollIntoViewIfNeededAsync();
         await session.ScreenshotAsync("widget-phone-en.png");

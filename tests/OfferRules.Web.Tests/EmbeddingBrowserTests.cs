@@ -54,8 +54,16 @@ public sealed class EmbeddingBrowserTests(BrowserFixture browser)
         await SetOpenAsync(element.Locator("details.fold"), true);
         await session.AssertAccessibleAsync("the custom element's result, every section open");
         await SetOpenAsync(element.Locator("details.fold"), false);
-        await element.ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await session.ScreenshotAsync("embed-element.png");
+
+        // The dark theme with the widget's own colours (the board's accent set back to the default).
+        await element.EvaluateAsync("e => { e.setAttribute('theme', 'dark'); e.style.setProperty('--offer-rules-accent', 'initial'); e.style.setProperty('--offer-rules-accent-strong', 'initial'); }");
+        await SetOpenAsync(element.Locator("details.fold"), true);
+        await session.AssertAccessibleAsync("the custom element's result in the dark theme, every section open");
+        await SetOpenAsync(element.Locator("details.fold"), false);
+        await session.ScreenshotAsync("embed-element-dark.png");
+        await element.EvaluateAsync("e => { e.setAttribute('theme', 'light'); e.style.cssText = ''; }");
 
         // The iframe: fill it in English and submit; the parent hears the new height and the outcome.
         var heightsBefore = (await MessagesOfTypeAsync(session, "offer-rules:height")).Count;
