@@ -3,6 +3,9 @@ namespace OfferRules.Web;
 /// <summary>The two languages the site speaks.</summary>
 internal static class Languages
 {
+    /// <summary>The language codes, Japanese first.</summary>
+    public static readonly IReadOnlyList<string> All = ["ja", "en"];
+
     /// <summary>Normalises a language given by a client.</summary>
     /// <param name="tag">The tag, such as <c>ja</c>, <c>JA</c>, <c>ja-JP</c> or <c>en-GB</c>.</param>
     /// <returns><c>ja</c>, <c>en</c>, or <see langword="null"/> for any other language.</returns>

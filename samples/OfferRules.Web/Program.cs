@@ -12,6 +12,7 @@ if (problems.Count > 0)
 }
 
 builder.Services.AddSingleton(settings);
+builder.Services.AddWidgetEmbedding(settings);
 
 // The rule set is loaded and checked when the site starts (the options are validated at start): a bad rule file stops
 // the site with every diagnostic. A relative RuleSetFile is resolved against the content root.
@@ -88,16 +89,18 @@ app.Use(async (context, next) =>
         headers.CacheControl = "no-store";
     }
 
-    // No frame-ancestors: the widget is meant to be embedded in a job board's pages.
+    // frame-ancestors comes from UseWidgetEmbedding: 'self' and OfferRulesWeb:AllowedOrigins.
     headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'";
     await next(context);
 });
 
+app.UseWidgetEmbedding();
 app.UseDefaultFiles();
 app.UseStaticFiles(Operations.StaticFiles());
 app.UseRateLimiter();
 
 app.MapOpenApi();
+WidgetPages.Map(app);
 app.MapEvaluationApi();
 app.MapSiteHealth();
 app.MapGet(OpenApiSetup.CaseSchemaPath, () => Results.Stream(OpenApiSetup.Open(OpenApiSetup.CaseSchemaResource), "application/schema+json"))

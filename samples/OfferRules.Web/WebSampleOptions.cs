@@ -27,6 +27,12 @@ internal sealed class WebSampleOptions
     /// <summary>Gets or sets the length of the rate limiter's window in seconds.</summary>
     public int WindowSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Gets or sets the origins of the sites that may embed the widget (such as <c>https://board.example</c>): they get
+    /// CORS for the API, may frame <c>/embed</c> and receive its messages. Empty, the default, allows none of that.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; set; } = [];
+
     /// <summary>Lists what is wrong with the settings; empty when they are valid.</summary>
     /// <returns>The problems.</returns>
     public IEnumerable<string> Validate()
@@ -54,6 +60,11 @@ internal sealed class WebSampleOptions
         if (PermitLimit < 1 || WindowSeconds < 1)
         {
             yield return $"{SectionName}:PermitLimit and WindowSeconds must be at least 1.";
+        }
+
+        foreach (var problem in Embedding.Validate([.. AllowedOrigins]))
+        {
+            yield return problem;
         }
     }
 }

@@ -96,7 +96,7 @@ public sealed class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var response = await client.PostAsync("/api/evaluations?lang=en-US", Json(Inputs.Case("S01")));
 
         var root = await ReadJsonAsync(response);
-        Assert.StartsWith("Start", root.GetProperty("findings")[0].GetProperty("message").GetString());
+        Assert.StartsWith("Taking back", root.GetProperty("findings")[0].GetProperty("message").GetString());
     }
 
     [Fact]

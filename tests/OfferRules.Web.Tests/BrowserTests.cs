@@ -1,78 +1,157 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using OfferRules.Evaluation;
+using static OfferRules.Web.Tests.WidgetForm;
 
 namespace OfferRules.Web.Tests;
 
 /// <summary>The widget page in a real browser: Debian's Chromium driven by Playwright, against the app on Kestrel.</summary>
-public sealed class BrowserTests
+[Collection(BrowserTestGroup.Name)]
+public sealed class BrowserTests(BrowserFixture browser)
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
+    private const string NameJa = "山田花子";
+    private const string SchoolJa = "桜ヶ丘大学";
+    private const string NameEn = "Hanako Yamada";
+    private const string SchoolEn = "Sakuragaoka University";
 
-    private static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private readonly BrowserFixture _browser = browser;
 
     [ChromiumFact]
-    public async Task Widget_TwoExampleCases_ShowOutlookAndReasonsInBothLanguages()
+    public async Task Widget_DeclineCaseInBothLanguages_ShowsOutlookNextStepFoldedSectionsAndFilledDrafts()
     {
-        await using var session = await BrowserSession.StartAsync(1280, 900);
+        await using var session = await _browser.OpenAsync(1280, 900);
         var page = session.Page;
-
-        await page.GotoAsync(session.BaseAddress);
+        await page.GotoAsync(session.Site);
         Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
-        Assert.Equal("いつのことですか", await page.Locator("fieldset legend").First.TextContentAsync());
+        Assert.Equal(Text("ja", "kindLegend"), await page.Locator("fieldset legend").First.TextContentAsync());
+        await session.AssertAccessibleAsync("the empty form in Japanese");
 
-        // S01 in Japanese.
-        await FillAsync(page, "S01");
+        var @case = Case("S01", NameJa, SchoolJa, "営業職", "人事部", "田中");
+        await FillAsync(s => page.Locator(s), @case);
         await page.ClickAsync("#submit");
-        await WaitForTextAsync(page, "#outlook-label", "見込みあり");
-        await AssertFirstReasonShownAsync(page, "S01", "ja");
-        Assert.Equal(5, await page.Locator("#results-body section[aria-labelledby='r-conditions'] .conditions li").CountAsync());
-        Assert.Equal(3, await page.Locator("#results-body section[aria-labelledby='r-failures'] .conditions li").CountAsync());
-        Assert.Equal("4", await page.GetAttributeAsync("[role=meter]", "aria-valuenow"));
-        Assert.True(await page.Locator(".plan li").CountAsync() > 0);
-        Assert.True(await page.Locator(".draft button.copy").CountAsync() > 0);
-        Assert.Contains("見込みあり", await page.TextContentAsync("#results-status"));
-        await SaveScreenshotAsync(page, "widget-s01-ja.png", fullPage: true);
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await SaveScreenshotAsync(page, "widget.png", fullPage: false);
+        await WaitForTextAsync(page.Locator("#results-status"), "「");
+        var expected = Evaluate(session.ApiBodies[^1], "ja");
+        var outlook = expected.GetProperty("outlook").GetString()!;
+        await WaitForTextAsync(page.Locator("#outlook-label"), Text("ja", $"r.outlook.{outlook}"));
 
-        // Switch to English: the form and the result follow.
+        // At the top: the outlook, what it means, and the one next step with its time.
+        Assert.Equal(Text("ja", $"r.meaning.declineWithdrawal.{outlook}"), await page.TextContentAsync("#outlook-meaning"));
+        var next = NextStep(expected);
+        Assert.Equal(next.GetProperty("message").GetString(), await page.TextContentAsync(".next-step .next-text"));
+        var window = expected.GetProperty("callWindow");
+        Assert.Contains(
+            $"{window.GetProperty("start").GetString()![11..16]}〜{window.GetProperty("end").GetString()![11..16]}",
+            await page.TextContentAsync(".next-step .next-when"));
+
+        // The rest is folded, in plain words, and the rule set is only in the small line at the end.
+        Assert.Equal(0, await page.Locator("details.fold[open]").CountAsync());
+        Assert.True(await page.Locator("details.fold").CountAsync() >= 7);
+        var shown = await page.InnerTextAsync("#results-body");
+        foreach (var jargon in new[] { "+1", "−1", "出発点", "上限", "評価：" })
+        {
+            Assert.DoesNotContain(jargon, shown, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("about", await page.EvalOnSelectorAsync<string>("#results-body", "b => b.lastElementChild.className.split(' ')[0]"));
+        Assert.Contains(expected.GetProperty("ruleSet").GetProperty("version").GetString()!, await page.TextContentAsync(".about"));
+
+        await SetOpenAsync(page.Locator("details.fold"), true);
+        await AssertFirstReasonShownAsync(page, expected);
+        await AssertOneRowPerFactAsync(page, expected);
+        await AssertDraftsFilledAsync(page.Locator(".draft-list[lang='ja'] .draft-body"), ["営業職", "人事部", NameJa, "田中"]);
+        await session.AssertAccessibleAsync("the S01 result in Japanese, every section open");
+        await session.ScreenshotAsync("widget-s01-ja.png", fullPage: true);
+        await SetOpenAsync(page.Locator("details.fold"), false);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await session.ScreenshotAsync("widget.png");
+
+        // Switch to English: the form and the result follow, and the input stays.
         await page.ClickAsync("#lang-en");
-        await WaitForTextAsync(page, "#outlook-label", "Likely");
+        await WaitForTextAsync(page.Locator("#outlook-label"), Text("en", $"r.outlook.{outlook}"));
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("true", await page.GetAttributeAsync("#lang-en", "aria-pressed"));
-        Assert.Equal("When did it happen?", await page.Locator("fieldset legend").First.TextContentAsync());
-        Assert.Equal("The day you declined", await page.TextContentAsync("label[for='f-decline-declinedOn']"));
-        await AssertFirstReasonShownAsync(page, "S01", "en");
+        Assert.Equal(Text("en", "declinedOn"), await page.TextContentAsync("label[for='f-decline-declinedOn']"));
+        Assert.Equal("営業職", await page.InputValueAsync("[name='offer.position']"));
 
-        // S04 in English.
-        await page.ClickAsync("button[type=reset]");
-        await FillAsync(page, "S04");
-        await page.ClickAsync("#submit");
-        await WaitForTextAsync(page, "#outlook-label", "Unlikely");
-        await AssertFirstReasonShownAsync(page, "S04", "en");
-        await SaveScreenshotAsync(page, "widget-s04-en.png", fullPage: true);
+        // On the English page the drafts come in Japanese too, for the company, from the same case asked in Japanese.
+        await page.ClickAsync("#r-drafts > summary");
+        await AssertDraftsFilledAsync(page.Locator(".draft-list[lang='en'] .draft-body"), ["営業職", "人事部", NameJa]);
+        await page.ClickAsync("#drafts-ja");
+        await page.Locator(".draft-list[lang='ja']").WaitForAsync();
+        var japanese = Evaluate(session.ApiBodies[^1], "ja").GetProperty("drafts").EnumerateArray().Select(d => d.GetProperty("body").GetString()!).ToList();
+        Assert.Equal(japanese, await page.Locator(".draft-list[lang='ja'] .draft-body").AllTextContentsAsync());
+        Assert.Contains(session.RequestUrls, url => url.EndsWith("api/evaluations?lang=ja", StringComparison.Ordinal));
+        await SetOpenAsync(page.Locator("details.fold"), true);
+        await session.AssertAccessibleAsync("the S01 result in English with the Japanese drafts");
+        await session.ScreenshotAsync("widget-s01-en-drafts-ja.png", fullPage: true);
+        await page.ClickAsync("#drafts-en");
+        await page.Locator(".draft-list[lang='en']").WaitForAsync();
 
-        // And back to Japanese.
-        await page.ClickAsync("#lang-ja");
-        await WaitForTextAsync(page, "#outlook-label", "難しい");
-        Assert.Equal("辞退を伝えた日", await page.TextContentAsync("label[for='f-decline-declinedOn']"));
+        session.AssertNoPersonalDataInUrls(NameJa, SchoolJa, "営業職", "人事部");
+        session.AssertNoScriptErrors();
     }
 
     [ChromiumFact]
-    public async Task Widget_DeclineAfterToday_ShowsTheProblemNextToTheDateField()
+    public async Task Widget_MissedCallsInBothLanguages_SwitchesTheFormAndSendsOnlyThatKind()
     {
-        await using var session = await BrowserSession.StartAsync(1280, 900);
+        await using var session = await _browser.OpenAsync(1280, 900);
         var page = session.Page;
-        await page.GotoAsync(session.BaseAddress);
+        await page.GotoAsync(session.Site + "?lang=en");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.True(await LayoutShiftAsync(page) < 0.01, "The English page moved while it loaded.");
+
+        await page.CheckAsync("input[name='kind'][value='missedEmployerContact']");
+        Assert.False(await page.IsVisibleAsync("[name='decline.declinedOn']"));
+        Assert.True(await page.IsVisibleAsync("[name='missedContact.interviewedOn']"));
+        await session.AssertAccessibleAsync("the empty missed-calls form in English");
+
+        var @case = Case("S29", NameEn, SchoolEn, "Sales", "Human Resources", "Tanaka");
+        await FillAsync(s => page.Locator(s), @case);
+        await page.ClickAsync("#submit");
+        await WaitForTextAsync(page.Locator("#results-status"), "Outlook");
+        var sent = JsonNode.Parse(session.ApiBodies[^1])!.AsObject();
+        Assert.Equal("missedEmployerContact", sent["kind"]!.GetValue<string>());
+        Assert.NotNull(sent["missedContact"]);
+        Assert.Null(sent["decline"]);
+        Assert.Null(sent["request"]);
+
+        var expected = Evaluate(session.ApiBodies[^1], "en");
+        var outlook = expected.GetProperty("outlook").GetString()!;
+        await WaitForTextAsync(page.Locator("#outlook-label"), Text("en", $"r.outlook.{outlook}"));
+        Assert.Equal(Text("en", "r.heading.missedEmployerContact"), await page.TextContentAsync("#r-outlook"));
+        Assert.Equal(Text("en", $"r.meaning.missedEmployerContact.{outlook}"), await page.TextContentAsync("#outlook-meaning"));
+        Assert.Equal(NextStep(expected).GetProperty("message").GetString(), await page.TextContentAsync(".next-step .next-text"));
+        Assert.DoesNotContain(expected.GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "M-W4");
+
+        await SetOpenAsync(page.Locator("details.fold"), true);
+        await AssertFirstReasonShownAsync(page, expected);
+        await AssertOneRowPerFactAsync(page, expected);
+        await AssertDraftsFilledAsync(page.Locator(".draft-list[lang='en'] .draft-body"), ["Sales", NameEn, "Tanaka"]);
+        await session.AssertAccessibleAsync("the S29 result in English, every section open");
+        await session.ScreenshotAsync("widget-missed-en.png", fullPage: true);
+
+        await page.ClickAsync("#lang-ja");
+        var japanese = Evaluate(session.ApiBodies[^1], "ja");
+        await WaitForTextAsync(page.Locator("#outlook-label"), Text("ja", $"r.outlook.{japanese.GetProperty("outlook").GetString()}"));
+        Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
+        await SetOpenAsync(page.Locator("details.fold"), true);
+        await session.AssertAccessibleAsync("the S29 result in Japanese, every section open");
+
+        session.AssertNoPersonalDataInUrls(NameEn, SchoolEn, "Human Resources");
+        session.AssertNoScriptErrors();
+    }
+
+    [ChromiumFact]
+    public async Task Widget_DeclineAfterTodayByKeyboard_ShowsTheSummaryAndTheProblemNextToTheField()
+    {
+        await using var session = await _browser.OpenAsync(1280, 900);
+        var page = session.Page;
+        await page.GotoAsync(session.Site);
 
         await page.FillAsync("[name='asOf']", "2025-07-02");
         await page.FillAsync("[name='decline.declinedOn']", "2025-07-10");
-        await page.ClickAsync("#submit");
+        await page.FocusAsync("#submit");
+        await page.Keyboard.PressAsync("Enter");
 
         var field = page.Locator(".field[data-path='$.decline.declinedOn']");
         await field.Locator(".error-text").WaitForAsync();
@@ -80,10 +159,18 @@ public sealed class BrowserTests
         Assert.Equal("true", await page.GetAttributeAsync("#f-decline-declinedOn", "aria-invalid"));
         Assert.Contains("m-f-decline-declinedOn", await page.GetAttributeAsync("#f-decline-declinedOn", "aria-describedby"));
         Assert.True(await page.IsVisibleAsync("#error-summary"));
+        Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         Assert.Equal("#f-decline-declinedOn", await page.GetAttributeAsync("#error-summary a", "href"));
         Assert.Equal(0, await page.Locator(".field[data-path='$.offer.offeredOn'] .error-text").CountAsync());
-        Assert.Contains("1件", await page.TextContentAsync("#results-status"));
-        await SaveScreenshotAsync(page, "widget-invalid-ja.png", fullPage: false);
+        Assert.Equal(Text("ja", "r.invalidOne"), await page.TextContentAsync("#results-status"));
+        await session.AssertAccessibleAsync("the error summary in Japanese");
+        await session.ScreenshotAsync("widget-invalid-ja.png");
+
+        // From the summary, the keyboard leads to the field.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("A", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("f-decline-declinedOn", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
         // Fixing the date clears the problem; a call planned for a Sunday night is a warning next to its field.
         await page.FillAsync("[name='decline.declinedOn']", "2025-07-01");
@@ -96,174 +183,149 @@ public sealed class BrowserTests
         var planned = page.Locator(".field[data-path='$.request.plannedContactAt']");
         Assert.Equal(1, await planned.Locator(".warning-text").CountAsync());
         Assert.Null(await page.GetAttributeAsync("#f-request-plannedContactAt", "aria-invalid"));
+        Assert.True(await page.IsVisibleAsync(".warnings"));
+        await session.AssertAccessibleAsync("a result with a warning");
     }
 
     [ChromiumFact]
-    public async Task Widget_OnAPhone_FitsTheScreenAndCopiesADraft()
+    public async Task Widget_OnAPhone_BothKindsFitTheScreenAndTheResultIsShort()
     {
-        await using var session = await BrowserSession.StartAsync(390, 844);
+        await using var session = await _browser.OpenAsync(390, 844);
         var page = session.Page;
-        await page.GotoAsync(session.BaseAddress + "?lang=en");
-        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
-        await SaveScreenshotAsync(page, "widget-phone-form-en.png", fullPage: false);
+        await page.GotoAsync(session.Site + "?lang=en");
+        await session.ScreenshotAsync("widget-phone-form-en.png");
+        await session.AssertAccessibleAsync("the empty form on a phone");
 
-        await FillAsync(page, "S01");
+        await FillAsync(s => page.Locator(s), Case("S01", NameEn, SchoolEn, "Sales", "Human Resources", "Tanaka"));
         await page.ClickAsync("#submit");
-        await WaitForTextAsync(page, "#outlook-label", "Likely");
+        await page.Locator("#outlook-label").WaitForAsync();
+        await AssertFitsAPhoneAsync(page);
 
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"The page is {overflow}px wider than a phone screen.");
-        await SaveScreenshotAsync(page, "widget-phone-en.png", fullPage: false);
-        await page.Locator(".draft button.copy").First.ClickAsync();
-        await WaitForTextAsync(page, "#copy-status", "Copied");
-    }
-
-    [ChromiumFact]
-    public async Task Widget_FilledSeatOnAPhone_PutsTheFallbacksRightAfterTheOutlook()
-    {
-        await using var session = await BrowserSession.StartAsync(390, 844);
-        var page = session.Page;
-        await page.GotoAsync(session.BaseAddress);
-
-        await FillAsync(page, "S02");
-        await page.ClickAsync("#submit");
-        await WaitForTextAsync(page, "#outlook-label", "ほぼ不可能");
-
-        var order = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#results-body > section')].map(s => s.getAttribute('aria-labelledby'))");
-        Assert.Equal("r-fallbacks", order[0]);
-        var plan = await page.Locator(".plan li").AllTextContentsAsync();
-        Assert.Contains(plan, p => p.Contains("採用枠はすでに埋まっているため", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, p => p.Contains("募集がまだ続いているか", StringComparison.Ordinal));
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"The page is {overflow}px wider than a phone screen.");
+        // The result used to be about 11,000 px tall on a phone; folded, it is a few screens.
+        var resultHeight = await page.EvaluateAsync<int>("() => Math.round(document.getElementById('results').getBoundingClientRect().height)");
+        Assert.True(resultHeight < 2500, $"The result is {resultHeight}px tall on a phone.");
+        var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Assert.True(pageHeight < 7500, $"The page with its result is {pageHeight}px tall on a phone.");
+        await session.AssertAccessibleAsync("the S01 result on a phone");
         await page.Locator("#results").ScrollIntoViewIfNeededAsync();
-        await SaveScreenshotAsync(page, "widget-phone-s02-ja.png", fullPage: false);
+        await session.ScreenshotAsync("widget-phone-en.png");
+
+        await page.ClickAsync("#r-drafts > summary");
+        await page.Locator(".draft button.copy").First.ClickAsync();
+        await WaitForTextAsync(page.Locator("#copy-status"), Text("en", "r.copied"));
+
+        // The other kind, in Japanese, on the same phone.
+        await page.ClickAsync("#lang-ja");
+        await page.ClickAsync("button[type=reset]");
+        await FillAsync(s => page.Locator(s), Case("S29", NameJa, SchoolJa, "販売スタッフ", "店舗運営部", "佐藤"));
+        await page.ClickAsync("#submit");
+        var expected = Evaluate(session.ApiBodies[^1], "ja");
+        await WaitForTextAsync(page.Locator("#outlook-label"), Text("ja", $"r.outlook.{expected.GetProperty("outlook").GetString()}"));
+        await AssertFitsAPhoneAsync(page);
+        await SetOpenAsync(page.Locator("details.fold"), true);
+        await session.AssertAccessibleAsync("the S29 result on a phone, every section open");
+        await SetOpenAsync(page.Locator("details.fold"), false);
+        await page.Locator("#results").ScrollIntoViewIfNeededAsync();
+        await session.ScreenshotAsync("widget-phone-missed-ja.png");
+
+        session.AssertNoPersonalDataInUrls(NameEn, SchoolEn, NameJa, SchoolJa);
+        session.AssertNoScriptErrors();
     }
 
-    /// <summary>Fills the form from an example case: every fact in the file must have its field.</summary>
-    private static async Task FillAsync(IPage page, string prefix)
+    [ChromiumFact]
+    public async Task Widget_FilledSeatOnAPhone_LinksToTheFallbacksNextToTheOutlook()
     {
-        using var document = JsonDocument.Parse(Inputs.Case(prefix));
-        foreach (var (name, value) in Leaves(document.RootElement, string.Empty))
+        await using var session = await _browser.OpenAsync(390, 844);
+        var page = session.Page;
+        await page.GotoAsync(session.Site);
+
+        await FillAsync(s => page.Locator(s), Case("S02", NameJa, SchoolJa, "営業職", "人事部", "田中"));
+        await page.ClickAsync("#submit");
+        var expected = Evaluate(session.ApiBodies[^1], "ja");
+        Assert.Equal("veryUnlikely", expected.GetProperty("outlook").GetString());
+        await WaitForTextAsync(page.Locator("#outlook-label"), Text("ja", "r.outlook.veryUnlikely"));
+
+        // The link sits on the outlook's own line, and the alternatives come first and open.
+        var link = page.Locator(".outlook-line .fallbacks-link");
+        Assert.True(await link.IsVisibleAsync());
+        Assert.Equal(Text("ja", "r.fallbacksLink"), await link.TextContentAsync());
+        var folds = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#results-body > details')].map(d => d.id)");
+        Assert.Equal("r-fallbacks", folds[0]);
+        Assert.Equal("", await page.GetAttributeAsync("#r-fallbacks", "open"));
+        await AssertFitsAPhoneAsync(page);
+        await page.Locator("#results").ScrollIntoViewIfNeededAsync();
+        await session.ScreenshotAsync("widget-phone-s02-ja.png");
+
+        await page.EvaluateAsync("() => document.getElementById('r-fallbacks').open = false");
+        await link.ClickAsync();
+        Assert.Equal("", await page.GetAttributeAsync("#r-fallbacks", "open"));
+        Assert.Equal("r-fallbacks-title", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        var fallbacks = expected.GetProperty("fallbacks").EnumerateArray().Select(f => f.GetProperty("message").GetString()!).ToList();
+        Assert.Equal(fallbacks, await page.Locator("#r-fallbacks li").AllTextContentsAsync());
+        await session.AssertAccessibleAsync("a very unlikely result on a phone");
+    }
+
+    [ChromiumFact]
+    public async Task Page_WithoutJavaScript_IsAlreadyInTheRequestedLanguage()
+    {
+        await using var session = await _browser.OpenAsync(1280, 900, javaScript: false);
+        var page = session.Page;
+
+        await page.GotoAsync(session.Site + "?lang=en");
+
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal(Text("en", "pageTitle"), await page.TitleAsync());
+        Assert.Equal(Text("en", "title"), await page.TextContentAsync("h1"));
+        Assert.Equal(Text("en", "kindLegend"), await page.Locator("fieldset legend").First.TextContentAsync());
+        Assert.Equal(Text("en", "metaDescription"), await page.GetAttributeAsync("meta[name='description']", "content"));
+        Assert.True(await page.IsVisibleAsync("p.noscript[lang='en']"));
+    }
+
+    /// <summary>Sums the page's layout shifts since it started loading.</summary>
+    private static async Task<double> LayoutShiftAsync(IPage page) =>
+        await page.EvaluateAsync<double>("""
+            () => new Promise(resolve => {
+              let total = 0;
+              new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+                .observe({ type: "layout-shift", buffered: true });
+              setTimeout(() => resolve(total), 300);
+            })
+            """);
+
+    private static async Task AssertFitsAPhoneAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow}px wider than a phone screen.");
+    }
+
+    private static async Task AssertFirstReasonShownAsync(IPage page, JsonElement expected)
+    {
+        var reason = expected.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("changed").GetBoolean()).GetProperty("message").GetString();
+        Assert.Contains(reason, await page.Locator("#r-why .finding-text").AllTextContentsAsync());
+    }
+
+    /// <summary>The unknown facts and what would help are one list, one row per fact.</summary>
+    private static async Task AssertOneRowPerFactAsync(IPage page, JsonElement expected)
+    {
+        var facts = expected.GetProperty("missingFacts").EnumerateArray().Concat(expected.GetProperty("whatWouldHelp").EnumerateArray())
+            .Select(f => f.GetProperty("fact").GetString()!).Distinct().Order().ToList();
+        var rows = await page.Locator("#r-unknowns li.fact-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.fact)");
+        Assert.Equal(facts, rows.Order().ToList());
+    }
+
+    private static async Task AssertDraftsFilledAsync(ILocator bodies, string[] filled)
+    {
+        var texts = await bodies.AllTextContentsAsync();
+        Assert.NotEmpty(texts);
+        var all = string.Join("\n", texts);
+        foreach (var text in filled)
         {
-            if (name == "kind")
-            {
-                continue;
-            }
-
-            var input = page.Locator($"[name='{name}']");
-            Assert.Equal(1, await input.CountAsync());
-            if (await input.EvaluateAsync<string>("e => e.tagName") == "SELECT")
-            {
-                await input.SelectOptionAsync(value == "unknown" ? string.Empty : value);
-            }
-            else
-            {
-                await input.FillAsync(value);
-            }
-        }
-    }
-
-    private static IEnumerable<(string Name, string Value)> Leaves(JsonElement element, string prefix)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            var name = prefix.Length == 0 ? property.Name : prefix + "." + property.Name;
-            switch (property.Value.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var leaf in Leaves(property.Value, name))
-                    {
-                        yield return leaf;
-                    }
-
-                    break;
-                case JsonValueKind.True:
-                    yield return (name, "true");
-                    break;
-                case JsonValueKind.False:
-                    yield return (name, "false");
-                    break;
-                case JsonValueKind.Null:
-                    break;
-                default:
-                    yield return (name, property.Value.ToString());
-                    break;
-            }
-        }
-    }
-
-    private static async Task AssertFirstReasonShownAsync(IPage page, string prefix, string language)
-    {
-        var expected = OfferEvaluator.Default.EvaluateJson(Inputs.Case(prefix), new EvaluationOptions { Language = language });
-        var reason = expected.Findings.First(f => f.Changed).Message;
-        var shown = await page.Locator("section[aria-labelledby='r-reasons'] .finding .finding-text").AllTextContentsAsync();
-        Assert.Contains(reason, shown);
-    }
-
-    private static async Task WaitForTextAsync(IPage page, string selector, string text)
-    {
-        await page.WaitForFunctionAsync(
-            "([selector, text]) => document.querySelector(selector)?.textContent?.includes(text)",
-            new object[] { selector, text },
-            new PageWaitForFunctionOptions { Timeout = 15_000 });
-        Assert.Contains(text, await page.TextContentAsync(selector));
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name, bool fullPage)
-    {
-        Directory.CreateDirectory(ScreenshotDirectory);
-        var path = Path.Combine(ScreenshotDirectory, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
-        Assert.True(new FileInfo(path).Length > 0);
-    }
-
-    /// <summary>The app on Kestrel, Playwright, Chromium and one page, disposed together.</summary>
-    private sealed class BrowserSession : IAsyncDisposable
-    {
-        private readonly KestrelApp _app;
-        private readonly IPlaywright _playwright;
-        private readonly IBrowser _browser;
-
-        private BrowserSession(KestrelApp app, IPlaywright playwright, IBrowser browser, IPage page)
-        {
-            _app = app;
-            _playwright = playwright;
-            _browser = browser;
-            Page = page;
-        }
-
-        public IPage Page { get; }
-
-        public string BaseAddress => _app.BaseAddress.ToString();
-
-        public static async Task<BrowserSession> StartAsync(int width, int height)
-        {
-            var app = KestrelApp.Start();
-            var playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                ViewportSize = new ViewportSize { Width = width, Height = height },
-                Locale = "ja-JP",
-                TimezoneId = "Asia/Tokyo",
-                ReducedMotion = ReducedMotion.Reduce,
-            });
-            var page = await context.NewPageAsync();
-            page.SetDefaultTimeout(15_000);
-            return new BrowserSession(app, playwright, browser, page);
+            Assert.Contains(text, all, StringComparison.Ordinal);
         }
 
-        public async ValueTask DisposeAsync()
+        foreach (var placeholder in new[] { "[職種]", "[部署名]", "[氏名]", "[ご担当者名]", "[会社名]", "[position]", "[department]", "[your name]", "[contact person]", "[company]" })
         {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
-            _app.Dispose();
+            Assert.DoesNotContain(placeholder, all, StringComparison.Ordinal);
         }
     }
 }
