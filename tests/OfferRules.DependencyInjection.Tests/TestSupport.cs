@@ -11,7 +11,7 @@ internal static class Policies
 
     /// <summary>The default policy under another version.</summary>
     public static string WithVersion(string version) =>
-        DefaultJson.Replace("\"version\": \"1.1.0\"", $"\"version\": \"{version}\"", StringComparison.Ordinal);
+        DefaultJson.Replace("\"version\": \"1.1.1\"", $"\"version\": \"{version}\"", StringComparison.Ordinal);
 
     /// <summary>The default policy with two misspelt facts: at least two diagnostics.</summary>
     public static string Broken()

@@ -111,7 +111,7 @@ public sealed class TenantTests : IDisposable
 
     /// <summary>The default policy with its own version, and that version written into the starting-point message.</summary>
     private static string Policy(string version) => RuleSetJson.DefaultPolicyJson
-        .Replace("\"version\": \"1.1.0\"", $"\"version\": \"{version}\"", StringComparison.Ordinal)
+        .Replace("\"version\": \"1.1.1\"", $"\"version\": \"{version}\"", StringComparison.Ordinal)
         .Replace("\"Taking back a decline is rare", $"\"[{version}] Taking back a decline is rare", StringComparison.Ordinal);
 
     /// <summary>A case with distinctive names, which must never reach a metric or a log.</summary>

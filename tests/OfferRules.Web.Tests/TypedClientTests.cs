@@ -22,7 +22,7 @@ public sealed class TypedClientTests : IDisposable
     public TypedClientTests()
     {
         var tenantRules = Path.Combine(_directory, "acme.json");
-        File.WriteAllText(tenantRules, RuleSetJson.DefaultPolicyJson.Replace("\"version\": \"1.1.0\"", "\"version\": \"acme-7\"", StringComparison.Ordinal));
+        File.WriteAllText(tenantRules, RuleSetJson.DefaultPolicyJson.Replace("\"version\": \"1.1.1\"", "\"version\": \"acme-7\"", StringComparison.Ordinal));
         _app = KestrelApp.Start(web => web.UseSetting("OfferRules:Tenants:acme:RuleSetPath", tenantRules));
         _http = new HttpClient { BaseAddress = _app.BaseAddress };
         _client = OfferRulesClientFactory.Create(_http);
