@@ -107,10 +107,14 @@ internal static class OpenApiSetup
 
         // A relative server: the document is the same whichever address the site is reached at.
         document.Servers = [new OpenApiServer { Url = "/", Description = "The site that serves this document." }];
-        document.Tags = new HashSet<OpenApiTag>
+        document.Tags ??= new HashSet<OpenApiTag>();
+        if (document.Tags.FirstOrDefault(t => t.Name == "Evaluations") is not { } evaluations)
         {
-            new() { Name = "Evaluations", Description = "Evaluate cases and describe the rule set in use." },
-        };
+            evaluations = new OpenApiTag { Name = "Evaluations" };
+            document.Tags.Add(evaluations);
+        }
+
+        evaluations.Description = "Evaluate cases and describe the rule set in use.";
 
         AddComponents(document);
         foreach (var (_, item) in document.Paths)
