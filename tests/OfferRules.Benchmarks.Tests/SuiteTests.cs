@@ -9,6 +9,15 @@ namespace OfferRules.Benchmarks.Tests;
 public sealed class SuiteTests
 {
     [Fact]
+    public void SyntheticRuleSet_TenThousandRules_IsOverTheDefaultEvaluationBudget()
+    {
+        // What the scaling files measure is loading; a tenant's file this costly to evaluate is refused by default.
+        var loaded = RuleSetJson.Load(SyntheticRuleSets.Create(10_000));
+
+        Assert.Contains(loaded.Diagnostics, d => d.Code == "ruleSet.limit" && d.Message.Contains("MaxEvaluationCost", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WriteJsonLines_GeneratedCases_ReadBackLineByLineToTheSameCases()
     {
         var cases = CaseGenerator.Generate(2_000, BenchmarkData.Seed + 1);
@@ -32,7 +41,7 @@ public sealed class SuiteTests
     [InlineData(10_000)]
     public void SyntheticRuleSet_AnySize_LoadsWithThatManyRulesAndDecides(int rules)
     {
-        var loaded = RuleSetJson.Load(SyntheticRuleSets.Create(rules));
+        var loaded = RuleSetJson.Load(SyntheticRuleSets.Create(rules), SyntheticRuleSets.Limits);
 
         Assert.True(loaded.Success, string.Join("\n", loaded.Diagnostics.Take(5)));
         Assert.Equal(rules, loaded.Value!.GetRuleIds(CaseKind.DeclineWithdrawal).Length);

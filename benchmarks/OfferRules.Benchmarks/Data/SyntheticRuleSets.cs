@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OfferRules.Rules;
+using OfferRules.Serialization;
 
 namespace OfferRules.Benchmarks.Data;
 
@@ -12,6 +13,12 @@ namespace OfferRules.Benchmarks.Data;
 /// </summary>
 public static class SyntheticRuleSets
 {
+    /// <summary>
+    /// The limits the scaling files load with: the default ones without the evaluation budget, which the largest files
+    /// exceed on purpose (they measure how loading grows, not what a tenant may deploy).
+    /// </summary>
+    public static RuleSetLimits Limits { get; } = RuleSetLimits.Default with { MaxEvaluationCost = int.MaxValue, MaxProbeValues = int.MaxValue };
+
     private static readonly (string Fact, string[] Values)[] s_enums =
     [
         ("company.seatStatus", ["open", "filled"]),

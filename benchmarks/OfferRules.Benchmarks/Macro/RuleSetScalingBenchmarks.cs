@@ -24,12 +24,12 @@ public class RuleSetScalingBenchmarks
     public void Setup()
     {
         _json = SyntheticRuleSets.Create(Rules);
-        _evaluator = new OfferEvaluator(RuleSetJson.Load(_json).GetValueOrThrow());
+        _evaluator = new OfferEvaluator(RuleSetJson.Load(_json, SyntheticRuleSets.Limits).GetValueOrThrow());
         _cases = BenchmarkData.EvaluatedCases(CaseCount);
     }
 
     [Benchmark(Description = "Load + validate + compile")]
-    public RuleSetLoadResult Load() => RuleSetJson.Load(_json);
+    public RuleSetLoadResult Load() => RuleSetJson.Load(_json, SyntheticRuleSets.Limits);
 
     [Benchmark(OperationsPerInvoke = CaseCount, Description = "Decide one case")]
     public int Decide()
