@@ -1,14 +1,8 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using OfferRules.Cli;
 
-// Standard output is buffered and flushed once at the end: a batch writes one line per case, and an unbuffered
-// console would pay a system call per line.
-using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false };
-try
-{
-    return CliApp.Run(args, Console.OpenStandardInput, stdout, Console.Error, showProgress: !Console.IsErrorRedirected);
-}
-finally
-{
-    stdout.Flush();
-}
+// Ctrl-C and SIGTERM ask the running command to stop after a whole line; a second one ends the process at once.
+var interrupt = new CliInterrupt(Environment.Exit);
+using var sigint = ProcessConsole.Register(PosixSignal.SIGINT, "SIGINT", interrupt);
+using var sigterm = ProcessConsole.Register(PosixSignal.SIGTERM, "SIGTERM", interrupt);
+return CliApp.Run(args, ProcessConsole.Create(interrupt));
