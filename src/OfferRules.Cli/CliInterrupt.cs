@@ -7,16 +7,20 @@ namespace OfferRules.Cli;
 /// <remarks>
 /// <para>
 /// A read from a pipe, a FIFO or a terminal can wait forever, and a command waiting in one never gets to check. So a
-/// command marks such a read with <see cref="BeginBlockingRead"/> and <see cref="EndBlockingRead"/>; a signal that
-/// arrives in between runs the command's summary (which flushes the lines already written) and ends the process with
-/// <see cref="CliApp.Interrupted"/>. Nothing is being written at that moment, so the output still ends on a whole line.
+/// command marks such a read with <see cref="BeginBlockingRead"/> and <see cref="EndBlockingRead"/>; when a signal
+/// arrives in between and the read has not ended a quarter of a second later, the command's summary runs (it flushes
+/// the lines already written) and the process ends with <see cref="CliApp.Interrupted"/>. Nothing is being written at
+/// that moment, so the output still ends on a whole line.
 /// </para>
 /// <para>A second signal is not caught: the runtime's default handling ends the process at once.</para>
 /// <para>This type is thread-safe: signals arrive on another thread.</para>
 /// </remarks>
 internal sealed class CliInterrupt
 {
-    private readonly Lock _gate = new();
+    /// <summary>How long a read under way when a signal comes may take before the process ends without it.</summary>
+    private const int GracePeriodMilliseconds = 250;
+
+    private readonly object _gate = new();
     private readonly Action<int>? _exitProcess;
     private Action? _whileBlocked;
     private volatile string? _signal;
@@ -49,15 +53,28 @@ internal sealed class CliInterrupt
             }
 
             _signal = signalName;
-            if (_whileBlocked is { } summary && _exitProcess is { } exit)
+            if (_whileBlocked is null || _exitProcess is null)
+            {
+                return true;
+            }
+
+            // A read is under way. Most end at once (a regular file); give it a moment to, so that its input is finished.
+            var deadline = Environment.TickCount64 + GracePeriodMilliseconds;
+            long left;
+            while (_whileBlocked is not null && (left = deadline - Environment.TickCount64) > 0)
+            {
+                Monitor.Wait(_gate, (int)left);
+            }
+
+            if (_whileBlocked is { } summary)
             {
                 // Still holding the gate: the command cannot leave its read and write while the process ends.
                 summary();
-                exit(CliApp.Interrupted);
+                _exitProcess(CliApp.Interrupted);
             }
-
-            return true;
         }
+
+        return true;
     }
 
     /// <summary>Marks the start of a read that may wait forever.</summary>
@@ -76,6 +93,7 @@ internal sealed class CliInterrupt
         lock (_gate)
         {
             _whileBlocked = null;
+            Monitor.PulseAll(_gate);
         }
     }
 }

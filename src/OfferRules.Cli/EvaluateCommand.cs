@@ -64,6 +64,8 @@ internal sealed class EvaluateCommand
             var file = Files[i];
             var done = i;
             EvaluationResult result;
+            // The file may be a pipe or a FIFO that keeps the read waiting: whoever reads the results so far need not wait too.
+            stdout.Flush();
             console.Interrupt.BeginBlockingRead(() => StoppedWhileReading(console, FilesSummary(console, done)));
             try
             {
@@ -105,11 +107,6 @@ internal sealed class EvaluateCommand
                 }
 
                 TextReport.Write(stdout, file, result, Ja);
-            }
-
-            if (console.OutIsTerminal)
-            {
-                stdout.Flush();
             }
 
             first = false;
@@ -245,7 +242,7 @@ internal sealed class EvaluateCommand
         {
             Stopped(console, summary);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or OutputFailedException)
         {
         }
     }
@@ -319,12 +316,13 @@ internal sealed class EvaluateCommand
             _console = console;
             _evaluator = evaluator;
             _options = options;
-            _reader = new JsonLinesReader(stream, CaseJson.MaxBytes);
             Source = source;
             _label = Escape(source);
 
-            // A regular file never keeps a read waiting; standard input, a pipe or a FIFO may.
+            // A regular file never keeps a read waiting; standard input, a pipe or a FIFO may. Before such a read, the
+            // results so far are flushed: whoever reads them need not wait for the input to go on.
             _mayBlock = !stream.CanSeek;
+            _reader = new JsonLinesReader(_mayBlock ? new FlushBeforeRead(stream, console.Out) : stream, CaseJson.MaxBytes);
             _summaryWhileReading = () => StoppedWhileReading(_console, Summary());
         }
 
@@ -445,5 +443,39 @@ internal sealed class EvaluateCommand
             LastLine = number;
             return true;
         }
+    }
+
+    /// <summary>A stream that flushes a writer before each read, for input that may keep a read waiting.</summary>
+    private sealed class FlushBeforeRead(Stream inner, TextWriter output) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            output.Flush();
+            return inner.Read(buffer, offset, count);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

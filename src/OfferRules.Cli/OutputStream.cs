@@ -94,7 +94,8 @@ internal sealed class OutputStream : Stream
 }
 
 /// <summary>A write to standard output failed; <see cref="IsBrokenPipe"/> tells a closed pipe from other failures.</summary>
-internal sealed class OutputFailedException : IOException
+/// <remarks>Not an <see cref="IOException"/>, so that the handlers of failed reads never take it for one.</remarks>
+internal sealed class OutputFailedException : Exception
 {
     /// <summary>Initializes the exception from the write's own.</summary>
     public OutputFailedException(IOException inner)
