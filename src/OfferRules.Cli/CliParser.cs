@@ -124,8 +124,8 @@ internal sealed class CliParser
         };
         Root.Add(Evaluate);
         _help[Evaluate] = new CommandHelp(
-            ["offerrules evaluate FILE... [--format text|json] [--lang en|ja] [--rules RULESET.json] [--outlook-only] [--skip N]",
-             "offerrules evaluate --jsonl FILE|- [--lang en|ja] [--rules RULESET.json] [--outlook-only] [--skip N]"],
+            ["offerrules evaluate FILE... [--format text|json] [--lang en|ja] [--rules RULESET.json] [options]",
+             "offerrules evaluate --jsonl FILE|- [--outlook-only] [--skip N] [options]"],
             [Say(ja, "Exit codes:", "終了コード："),
              Say(ja, "  0    every input was evaluated", "  0    すべての入力を判定した"),
              Say(ja, "  1    some input was invalid (it still gets its result line)", "  1    不正な入力があった（その入力にも結果の行が出ます）"),

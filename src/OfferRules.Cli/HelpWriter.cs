@@ -13,7 +13,11 @@ internal static class HelpWriter
     {
         var ja = parser.Ja;
         var help = parser.HelpOf(command);
-        output.WriteLine(command.Description);
+        foreach (var line in Wrap(command.Description ?? string.Empty, MaxWidth))
+        {
+            output.WriteLine(line);
+        }
+
         output.WriteLine();
         output.WriteLine(Say(ja, "Usage:", "使い方："));
         foreach (var usage in help.Usage)
