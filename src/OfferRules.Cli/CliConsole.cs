@@ -45,17 +45,17 @@ internal sealed class CliConsole
     /// <summary>Gets the time source of the evaluations (the day a case without <c>asOf</c> is evaluated on).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Creates the Spectre.Console console that draws on <see cref="Out"/>.</summary>
-    public IAnsiConsole CreateOutTerminal() => CreateTerminal(Out);
+    /// <summary>Creates the Spectre.Console console that draws results on <see cref="Out"/>; with <see cref="NoColor"/> it writes no escape sequence at all.</summary>
+    public IAnsiConsole CreateOutTerminal() => CreateTerminal(Out, NoColor ? AnsiSupport.No : AnsiSupport.Yes);
 
-    /// <summary>Creates the Spectre.Console console that draws on <see cref="Error"/>.</summary>
-    public IAnsiConsole CreateErrorTerminal() => CreateTerminal(Error);
+    /// <summary>Creates the Spectre.Console console that draws the progress on <see cref="Error"/> (it moves the cursor, so it always speaks ANSI).</summary>
+    public IAnsiConsole CreateErrorTerminal() => CreateTerminal(Error, AnsiSupport.Yes);
 
-    private IAnsiConsole CreateTerminal(TextWriter writer)
+    private IAnsiConsole CreateTerminal(TextWriter writer, AnsiSupport ansi)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.Yes,
+            Ansi = ansi,
             ColorSystem = NoColor ? ColorSystemSupport.NoColors : Colors,
             Interactive = InteractionSupport.Yes,
             Out = new AnsiConsoleOutput(writer),
