@@ -33,8 +33,9 @@ public sealed class RuleTestSuite
     /// <summary>Reads a test file from UTF-8 bytes (a leading byte order mark is allowed). Reading never throws for bad input.</summary>
     /// <param name="utf8Json">The test file's bytes.</param>
     /// <param name="baseDirectory">
-    /// The directory that <c>"caseFile"</c> paths are relative to; <see langword="null"/> to allow inline cases only.
-    /// An absolute <c>caseFile</c> path, or one that leaves this directory, is a problem, not a file read.
+    /// The directory that <c>"caseFile"</c> paths are resolved against; <see langword="null"/> to allow inline cases
+    /// only, which is what a test file from an untrusted source (a tenant's upload) should be read with, so that it
+    /// cannot make the host read its files.
     /// </param>
     /// <returns>The suite, or every problem found.</returns>
     public static RuleTestSuiteLoadResult Load(ReadOnlySpan<byte> utf8Json, string? baseDirectory) => RuleTestReader.Read(utf8Json, baseDirectory);
