@@ -52,37 +52,52 @@ internal static class CaseFileReader
     /// <summary>Reads a stream to its end or to one byte past <paramref name="limit"/>, whichever comes first.</summary>
     public static byte[]? ReadBounded(Stream stream, int limit, bool ja, out ValidationIssue? issue)
     {
-        issue = null;
-        var buffer = ArrayPool<byte>.Shared.Rent(Chunk);
+        var bytes = ReadAtMost(stream, limit + 1);
+        issue = bytes.Length <= limit ? null : new ValidationIssue(IssueSeverity.Error, "case.tooLarge", "$", Say(
+            ja,
+            $"The input is longer than the limit of {limit} bytes; reading stopped there.",
+            $"入力が上限の{limit}バイトを超えたため、そこで読み込みを止めました。"));
+        return issue is null ? bytes : null;
+    }
+
+    /// <summary>
+    /// Reads a file, a FIFO or a device such as <c>/dev/stdin</c> to its end or to <paramref name="maxBytes"/>,
+    /// whichever comes first (a rule file is read to one byte over its limit, and the loader reports it too large).
+    /// </summary>
+    /// <exception cref="IOException">The file could not be opened or read (and the other exceptions of <see cref="FileStream"/>).</exception>
+    public static byte[] ReadFileAtMost(string path, int maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        return ReadAtMost(stream, maxBytes);
+    }
+
+    /// <summary>Reads a stream to its end or to <paramref name="maxBytes"/>, whichever comes first.</summary>
+    public static byte[] ReadAtMost(Stream stream, int maxBytes)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(Chunk, maxBytes));
         try
         {
             var length = 0;
-            while (true)
+            while (length < maxBytes)
             {
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, maxBytes));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
 
-                var read = stream.Read(buffer, length, Math.Min(buffer.Length, limit + 1) - length);
+                var read = stream.Read(buffer, length, Math.Min(buffer.Length, maxBytes) - length);
                 if (read == 0)
                 {
-                    return buffer.AsSpan(0, length).ToArray();
+                    break;
                 }
 
                 length += read;
-                if (length > limit)
-                {
-                    issue = new ValidationIssue(IssueSeverity.Error, "case.tooLarge", "$", Say(
-                        ja,
-                        $"The input is longer than the limit of {limit} bytes; reading stopped there.",
-                        $"入力が上限の{limit}バイトを超えたため、そこで読み込みを止めました。"));
-                    return null;
-                }
             }
+
+            return buffer.AsSpan(0, length).ToArray();
         }
         finally
         {

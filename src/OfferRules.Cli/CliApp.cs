@@ -8,7 +8,8 @@ namespace OfferRules.Cli;
 
 /// <summary>
 /// The command-line front end: <c>offerrules evaluate FILE... [--format text|json] [--lang en|ja] [--rules FILE]</c>,
-/// the batch form <c>evaluate --jsonl FILE|- [--outlook-only] [--skip N]</c>, and <c>offerrules --version</c>.
+/// the batch form <c>evaluate --jsonl FILE|- [--outlook-only] [--skip N]</c>, the rule-file commands
+/// <c>check | test | coverage | diff | fmt</c>, and <c>offerrules --version</c>.
 /// </summary>
 internal static class CliApp
 {
@@ -133,6 +134,46 @@ internal static class CliApp
         if (command == parser.Evaluate)
         {
             return RunEvaluate(parser, result, console);
+        }
+
+        if (parser.ReportFormats.TryGetValue(command, out var formatOption))
+        {
+            var json = CliParser.Last(result, formatOption) == "json";
+            var language = CliParser.Last(result, parser.Lang) == "ja";
+            if (command == parser.Check)
+            {
+                return AnalysisCommands.Check(console, result.GetValue(parser.CheckFiles)!, json, result.GetValue(parser.Strict), language);
+            }
+
+            if (command == parser.Test)
+            {
+                return AnalysisCommands.Test(console, result.GetValue(parser.TestRules)!, result.GetValue(parser.TestFile)!, json, language);
+            }
+
+            if (command == parser.Coverage)
+            {
+                return AnalysisCommands.Coverage(console, result.GetValue(parser.CoverageRules)!, result.GetValue(parser.CoverageCases)!, json, language);
+            }
+
+            if (command == parser.Diff)
+            {
+                return AnalysisCommands.Diff(console, result.GetValue(parser.DiffOld)!, result.GetValue(parser.DiffNew)!, result.GetValue(parser.DiffCases)!, result.GetValue(parser.Examples), json, language);
+            }
+
+            var files = result.GetValue(parser.FmtFiles)!;
+            var check = result.GetValue(parser.FmtCheck);
+            var toStdout = result.GetValue(parser.FmtStdout);
+            if ((check && toStdout) || (toStdout && files.Length > 1) || (files.Contains("-") && files.Length > 1))
+            {
+                console.Error.WriteLine(Say(
+                    ja,
+                    "offerrules: fmt takes either --check or --stdout, and --stdout (or -) one file only.",
+                    "offerrules：fmt には --check か --stdout のどちらか一方を指定してください。--stdout（または -）で指定できるファイルは1つだけです。"));
+                console.Error.WriteLine(parser.HelpHint(command));
+                return UsageError;
+            }
+
+            return AnalysisCommands.Fmt(console, files, check, toStdout, json, language);
         }
 
         HelpWriter.Write(console.Error, parser, command);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using OfferRules.Analysis;
 using static OfferRules.Cli.CliText;
 
 namespace OfferRules.Cli;
@@ -57,7 +58,7 @@ internal sealed class CliParser
                 "OfferRules のケース JSON 形式のケース。複数指定できます。パイプ、FIFO、/dev/stdin は上限の大きさまで読み込みます。"),
             Arity = ArgumentArity.ZeroOrMore,
         };
-        Files.Validators.Add(RejectUnknownOptions);
+        Files.Validators.Add(result => RejectUnknownOptions(result, Evaluate!));
         Format = new Option<string[]>("--format", "-f")
         {
             Description = Say(
@@ -134,6 +135,8 @@ internal sealed class CliParser
              Say(ja, "  130  interrupted by Ctrl-C or SIGTERM after a whole line; resume with --skip N", "  130  Ctrl-C または SIGTERM で行の区切りで中断した（--skip N で再開）"),
              Say(ja, "  141  the reader of the output went away (such as | head -1)", "  141  出力の読み手がいなくなった（| head -1 など）")]);
 
+        AddRuleFileCommands();
+
         HelpTopic = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
         HelpCommand = new Command("help", Say(ja, "Show the help of a command.", "コマンドの使い方を表示します。")) { Hidden = true };
         HelpCommand.Add(HelpTopic);
@@ -141,6 +144,136 @@ internal sealed class CliParser
         _help[Root] = new CommandHelp(
             ["offerrules COMMAND [options]", "offerrules --version"],
             [Say(ja, "Run 'offerrules COMMAND --help' for the options of a command.", "各コマンドのオプションは「offerrules COMMAND --help」で表示します。")]);
+    }
+
+    private void AddRuleFileCommands()
+    {
+        var ja = Ja;
+        string[] exitCodes(string one) =>
+        [
+            Say(ja, "Exit codes:", "終了コード："),
+            Say(ja, "  0    nothing found", "  0    問題なし"),
+            "  1    " + one,
+            Say(ja, "  2    usage error, or an input file the command cannot start from", "  2    使い方の誤り、またはコマンドが使えない入力ファイル"),
+            Say(ja, "  74   the report could not be written; 130 interrupted; 141 output pipe closed", "  74   レポートを書き出せなかった、130 中断した、141 出力のパイプが閉じた"),
+        ];
+
+        Argument<string> file(string name, string en, string jaText) => new(name) { Description = Say(ja, en, jaText) };
+
+        CheckFiles = new Argument<string[]>("RULES.json")
+        {
+            Description = Say(ja, "A rule file; several may be given.", "ルールファイル。複数指定できます。"),
+            Arity = ArgumentArity.OneOrMore,
+        };
+        Strict = new Option<bool>("--strict") { Description = Say(ja, "Count lint warnings as findings too (exit code 1).", "lint の警告も問題として扱います（終了コード 1）。") };
+        var checkFormat = ReportFormat("check");
+        Check = new Command("check", Say(
+            ja,
+            "Load rule files and print every error (pointer, line, column, \"did you mean\") and lint warning.",
+            "ルールファイルを読み込み、すべてのエラー（ポインター、行、列、候補）と lint の警告を表示します。"))
+        {
+            CheckFiles, checkFormat, Lang, Strict,
+        };
+        ReportFormats[Check] = checkFormat;
+        CheckFiles.Validators.Add(result => RejectUnknownOptions(result, Check));
+        AddCommand(Check, ["offerrules check RULES.json... [--strict] [--format text|json] [--lang en|ja]"], exitCodes(Say(ja, "a file has errors (with --strict: or warnings)", "エラーのあるファイルがあった（--strict なら警告も）")));
+
+        TestRules = file("RULES.json", "The rule file to test.", "テストするルールファイル。");
+        TestFile = file("TESTS.json", "The rule test file (schema/ruletests.schema.json).", "ルールのテストファイル（schema/ruletests.schema.json）。");
+        var testFormat = ReportFormat("test");
+        Test = new Command("test", Say(ja, "Run a rule test file: pass or fail per test, with what differed.", "ルールのテストファイルを実行し、テストごとの合否と違いを表示します。"))
+        {
+            TestRules, TestFile, testFormat, Lang,
+        };
+        ReportFormats[Test] = testFormat;
+        TestRules.Validators.Add(result => RejectUnknownOptions(result, Test));
+        TestFile.Validators.Add(result => RejectUnknownOptions(result, Test));
+        AddCommand(Test, ["offerrules test RULES.json TESTS.json [--format text|json] [--lang en|ja]"], exitCodes(Say(ja, "a test failed", "不合格のテストがあった")));
+
+        CoverageRules = file("RULES.json", "The rule file.", "ルールファイル。");
+        CoverageCases = file("CASES.jsonl", "One case per line (- for standard input).", "1行に1件のケース（- なら標準入力）。");
+        var coverageFormat = ReportFormat("coverage");
+        Coverage = new Command("coverage", Say(
+            ja,
+            "For each rule, condition, action, caveat, fallback and draft part: in how many cases it was true, false and unknown. Items never true come first.",
+            "ルール、条件、行動、注意点、代替案、文面の部品ごとに、真・偽・不明になったケースの数を数えます。一度も真にならなかった項目を先に表示します。"))
+        {
+            CoverageRules, CoverageCases, coverageFormat, Lang,
+        };
+        ReportFormats[Coverage] = coverageFormat;
+        CoverageRules.Validators.Add(result => RejectUnknownOptions(result, Coverage));
+        CoverageCases.Validators.Add(result => RejectUnknownOptions(result, Coverage));
+        AddCommand(Coverage, ["offerrules coverage RULES.json CASES.jsonl|- [--format text|json] [--lang en|ja]"], exitCodes(Say(ja, "some item was never true, or some line was invalid or unreadable", "一度も真にならなかった項目、または不正な行や読めない行があった")));
+
+        DiffOld = file("OLD.json", "The rule file in use.", "現在のルールファイル。");
+        DiffNew = file("NEW.json", "The rule file proposed.", "変更後のルールファイル。");
+        DiffCases = file("CASES.jsonl", "One case per line (- for standard input).", "1行に1件のケース（- なら標準入力）。");
+        Examples = new Option<int>("--examples")
+        {
+            Description = Say(ja, "How many example case lines to show per transition (the default is 5).", "変化ごとに示す例のケースの行数（既定は 5）。"),
+            HelpName = "N",
+            DefaultValueFactory = _ => ImpactOptions.Default.MaxExamples,
+            CustomParser = result =>
+            {
+                var token = result.Tokens[0].Value;
+                if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    return n;
+                }
+
+                AddError(result, Say(ja, $"offerrules: '{token}' is not a valid value for --examples; give a whole number, 0 or more.", $"offerrules：「{token}」は --examples の値として使えません。0 以上の整数を指定してください。"));
+                return 0;
+            },
+        };
+        var diffFormat = ReportFormat("diff");
+        Diff = new Command("diff", Say(
+            ja,
+            "Impact analysis: how many cases a change of rule file moves, from which outlook to which, the rules responsible and example cases.",
+            "影響分析：ルールファイルの変更で、どれだけのケースの見通しがどこからどこへ変わるか、原因のルール、例のケースを示します。"))
+        {
+            DiffOld, DiffNew, DiffCases, Examples, diffFormat, Lang,
+        };
+        ReportFormats[Diff] = diffFormat;
+        DiffOld.Validators.Add(result => RejectUnknownOptions(result, Diff));
+        DiffNew.Validators.Add(result => RejectUnknownOptions(result, Diff));
+        DiffCases.Validators.Add(result => RejectUnknownOptions(result, Diff));
+        AddCommand(Diff, ["offerrules diff OLD.json NEW.json CASES.jsonl|- [--examples N] [--format text|json] [--lang en|ja]"], exitCodes(Say(ja, "some case changed", "変わったケースがあった")));
+
+        FmtFiles = new Argument<string[]>("RULES.json")
+        {
+            Description = Say(ja, "A rule file; several may be given (- reads standard input and writes standard output).", "ルールファイル。複数指定できます（- なら標準入力を読み、標準出力に書きます）。"),
+            Arity = ArgumentArity.OneOrMore,
+        };
+        FmtCheck = new Option<bool>("--check") { Description = Say(ja, "Change nothing; say which files are not formatted (exit code 1).", "何も書き換えず、整形されていないファイルを示します（終了コード 1）。") };
+        FmtStdout = new Option<bool>("--stdout") { Description = Say(ja, "Write the formatted file to standard output instead of rewriting it.", "ファイルを書き換えず、整形した内容を標準出力に書きます。") };
+        var fmtFormat = ReportFormat("fmt");
+        Fmt = new Command("fmt", Say(
+            ja,
+            "Rewrite rule files in the canonical layout (stable key order, two-space indent, one item per block) without changing what they mean.",
+            "ルールファイルを、意味を変えずに標準の書式（決まったキーの順、2文字の字下げ、1項目1ブロック）に書き直します。"))
+        {
+            FmtFiles, FmtCheck, FmtStdout, fmtFormat, Lang,
+        };
+        ReportFormats[Fmt] = fmtFormat;
+        FmtFiles.Validators.Add(result => RejectUnknownOptions(result, Fmt));
+        AddCommand(Fmt, ["offerrules fmt RULES.json... [--check | --stdout] [--format text|json]"], exitCodes(Say(ja, "a file is not formatted (--check), or cannot be formatted", "整形されていないファイル（--check）、または整形できないファイルがあった")));
+    }
+
+    private Option<string[]> ReportFormat(string command)
+    {
+        var ja = Ja;
+        var option = new Option<string[]>("--format", "-f")
+        {
+            Description = Say(
+                ja,
+                $"text (the default): a report for a person, in tables and colour on a terminal.\njson: the {command} report as JSON.",
+                $"text（既定）：人が読むレポート。端末では表と色で表示します。\njson：{command} のレポートを JSON で出力します。"),
+            HelpName = "text|json",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        Choices(option, "text", "json");
+        return option;
     }
 
     /// <summary>Gets a value indicating whether messages are in Japanese: the command line says <c>--lang ja</c>.</summary>
@@ -169,6 +302,45 @@ internal sealed class CliParser
     public Option<long> Skip { get; }
 
     public Command HelpCommand { get; }
+
+    public Command Check { get; private set; } = null!;
+
+    public Argument<string[]> CheckFiles { get; private set; } = null!;
+
+    public Option<bool> Strict { get; private set; } = null!;
+
+    public Command Test { get; private set; } = null!;
+
+    public Argument<string> TestRules { get; private set; } = null!;
+
+    public Argument<string> TestFile { get; private set; } = null!;
+
+    public Command Coverage { get; private set; } = null!;
+
+    public Argument<string> CoverageRules { get; private set; } = null!;
+
+    public Argument<string> CoverageCases { get; private set; } = null!;
+
+    public Command Diff { get; private set; } = null!;
+
+    public Argument<string> DiffOld { get; private set; } = null!;
+
+    public Argument<string> DiffNew { get; private set; } = null!;
+
+    public Argument<string> DiffCases { get; private set; } = null!;
+
+    public Option<int> Examples { get; private set; } = null!;
+
+    public Command Fmt { get; private set; } = null!;
+
+    public Argument<string[]> FmtFiles { get; private set; } = null!;
+
+    public Option<bool> FmtCheck { get; private set; } = null!;
+
+    public Option<bool> FmtStdout { get; private set; } = null!;
+
+    /// <summary>Gets the <c>--format</c> option of each rule-file command.</summary>
+    public Dictionary<Command, Option<string[]>> ReportFormats { get; } = [];
 
     public Argument<string[]> HelpTopic { get; }
 
@@ -290,15 +462,15 @@ internal sealed class CliParser
             + DidYouMean(name, options);
     }
 
-    /// <summary>A case file argument that starts with - (other than - itself) is a mistyped option, unless it comes after --.</summary>
-    private void RejectUnknownOptions(ArgumentResult result)
+    /// <summary>A file argument that starts with - (other than - itself) is a mistyped option, unless it comes after --.</summary>
+    private void RejectUnknownOptions(ArgumentResult result, Command command)
     {
         var doubleDash = IndexOf("--");
         foreach (var token in result.Tokens)
         {
             if (token.Value.Length > 1 && token.Value[0] == '-' && (doubleDash < 0 || IndexOf(token.Value) < doubleDash))
             {
-                AddError(result, UnknownOption(token.Value, Evaluate));
+                AddError(result, UnknownOption(token.Value, command));
             }
         }
     }
