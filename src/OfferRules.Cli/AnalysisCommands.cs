@@ -282,7 +282,7 @@ internal static class AnalysisCommands
                 report.Line($"  {Name(t.CaseKind)}: {Outlook(t.From, ja)} → {Outlook(t.To, ja)}", "bold");
                 foreach (var e in t.Examples)
                 {
-                    var rules = e.Rules.IsEmpty ? "-" : string.Join(", ", e.Rules);
+                    var rules = e.Rules.IsEmpty ? "-" : string.Join(Say(ja, ", ", "、"), e.Rules);
                     report.Line(Say(ja, $"    line {e.LineNumber} ({rules}): {e.Text}", $"    {e.LineNumber}行目（{rules}）：{e.Text}"));
                 }
             }
