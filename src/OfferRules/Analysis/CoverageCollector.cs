@@ -55,7 +55,12 @@ public sealed class CoverageCollector
     {
         ArgumentNullException.ThrowIfNull(offerCase);
         var asOf = _evaluator.GetAsOfDate(offerCase);
-        var index = Array.FindIndex(_policies, p => p.Plan.Kind == offerCase.Kind);
+        var index = -1;
+        for (var i = 0; i < _policies.Length && index < 0; i++)
+        {
+            index = _policies[i].Plan.Kind == offerCase.Kind ? i : -1;
+        }
+
         if (index < 0 || CaseValidator.Validate(offerCase, asOf, null, Language.English))
         {
             InvalidCases++;

@@ -292,7 +292,7 @@ internal static class RuleSetLinter
         string reason;
         if (en == 0 || ja == 0)
         {
-            reason = en == 0 ? "the English is empty" : "the Japanese is empty";
+            reason = en == 0 ? "the English is empty (or only placeholders and white space)" : "the Japanese is empty (or only placeholders and white space)";
         }
         else if (en < RuleSetAnalysis.MinEnglishLengthCompared && ja < RuleSetAnalysis.MinJapaneseLengthCompared)
         {
@@ -315,24 +315,24 @@ internal static class RuleSetLinter
             ? $"The two languages of this text do not match: {reason} while the other is not. Write both."
             : $"The two languages of this text differ greatly in length: {en} characters of English, {ja} of Japanese (ratio {ratioText}, usual {bounds}). Check that neither leaves something out.";
         var japanese = reason.Length > 0
-            ? $"この文の2言語がそろっていません。{(en == 0 ? "英語" : "日本語")}が空で、もう一方は空ではありません。両方を書いてください。"
+            ? $"この文の2言語がそろっていません。{(en == 0 ? "英語" : "日本語")}が空（またはプレースホルダーと空白だけ）で、もう一方は空ではありません。両方を書いてください。"
             : $"この文の英語と日本語の長さが大きく異なります（英語{en}文字、日本語{ja}文字、比{ratioText}、通常は{bounds}）。どちらかに抜けがないか確認してください。";
         issues.Add(AnalysisText.Warning(RuleSetLintCodes.TextLengthMismatch, pointer, english, japanese));
     }
 
-    /// <summary>The length of a text in characters (a surrogate pair counts once), placeholders left out.</summary>
+    /// <summary>The length of a text in characters (a surrogate pair counts once), placeholders left out; 0 when only white space is left.</summary>
     private static int Length(Template template)
     {
-        var length = 0;
-        foreach (var segment in template.Segments)
+        var literal = string.Concat(template.Segments.Select(s => s.Literal));
+        if (string.IsNullOrWhiteSpace(literal))
         {
-            if (segment.Literal is { } literal)
-            {
-                foreach (var _ in literal.EnumerateRunes())
-                {
-                    length++;
-                }
-            }
+            return 0;
+        }
+
+        var length = 0;
+        foreach (var _ in literal.EnumerateRunes())
+        {
+            length++;
         }
 
         return length;

@@ -272,15 +272,20 @@ internal sealed class RuleTestReader
 
     private RuleTestExpectation? ReadExpect(JsonElement element, string at)
     {
+        var before = _issues.Count;
         if (!Object(element, at, "'expect'", "「expect」", s_expectProps))
         {
             return null;
         }
 
         var checks = ImmutableArray.CreateBuilder<RuleTestCheck>();
-        var before = _issues.Count;
         foreach (var property in element.EnumerateObject())
         {
+            if (Array.IndexOf(s_expectProps, property.Name) < 0)
+            {
+                continue; // already reported by Object
+            }
+
             var path = JsonWalker.Child(at, property.Name);
             var value = property.Value;
             switch (property.Name)
