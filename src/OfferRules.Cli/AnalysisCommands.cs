@@ -31,7 +31,12 @@ internal static class AnalysisCommands
         var first = true;
         foreach (var file in files)
         {
-            var result = CheckFile(file);
+            var result = LineBatch.WhileReading(console, file, ja, () => CheckFile(file));
+            if (console.Interrupt.IsRequested)
+            {
+                return LineBatch.Stopped(console, LineBatch.StoppedReading(console, file, ja));
+            }
+
             if (!result.Success || (strict && !result.Warnings.IsEmpty))
             {
                 exit = CliApp.SomeInvalid;
@@ -119,7 +124,12 @@ internal static class AnalysisCommands
             return CliApp.UsageError;
         }
 
-        var suite = LoadTests(testsFile);
+        var suite = LineBatch.WhileReading(console, testsFile, ja, () => LoadTests(testsFile));
+        if (console.Interrupt.IsRequested)
+        {
+            return LineBatch.Stopped(console, LineBatch.StoppedReading(console, testsFile, ja));
+        }
+
         if (!suite.TryGetValue(out var tests))
         {
             console.Error.WriteLine(CliApp.ForError(console, Say(ja, $"offerrules: the test file '{testsFile}' did not load:", $"offerrules：テストファイル「{testsFile}」を読み込めませんでした：")));
@@ -300,7 +310,12 @@ internal static class AnalysisCommands
             RuleSetFormatResult result;
             try
             {
-                var bytes = file == "-" ? CaseFileReader.ReadAtMost(console.OpenStdin(), MaxBytes + 1) : CaseFileReader.ReadFileAtMost(file, MaxBytes + 1);
+                var bytes = LineBatch.WhileReading(console, file, ja, () => file == "-" ? CaseFileReader.ReadAtMost(console.OpenStdin(), MaxBytes + 1) : CaseFileReader.ReadFileAtMost(file, MaxBytes + 1));
+                if (console.Interrupt.IsRequested)
+                {
+                    return LineBatch.Stopped(console, LineBatch.StoppedReading(console, file, ja));
+                }
+
                 result = RuleSetAnalysis.Format(bytes);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -417,7 +432,7 @@ internal static class AnalysisCommands
     /// <summary>Loads a rule set for a command that needs one; when it does not load, says why on standard error.</summary>
     private static RuleSet? LoadRuleSet(CliConsole console, string path, bool ja)
     {
-        var loaded = RuleSetJson.LoadFile(path);
+        var loaded = LineBatch.WhileReading(console, path, ja, () => RuleSetJson.LoadFile(path));
         if (loaded.TryGetValue(out var ruleSet))
         {
             return ruleSet;

@@ -212,7 +212,7 @@ internal static class CliApp
         var ruleSet = RuleSet.Default;
         if (CliParser.Last(result, parser.Rules) is { } rules)
         {
-            var loaded = RuleSetJson.LoadFile(rules);
+            var loaded = LineBatch.WhileReading(console, rules, ja, () => RuleSetJson.LoadFile(rules));
             if (!loaded.TryGetValue(out var custom))
             {
                 console.Error.WriteLine(ForError(console, Say(ja, $"offerrules: the rule set '{rules}' did not load:", $"offerrules：ルールセット「{rules}」を読み込めませんでした：")));

@@ -109,6 +109,29 @@ internal sealed class LineBatch
         return CliApp.Interrupted;
     }
 
+    /// <summary>
+    /// Runs a read that may wait (a rule file, test file or case may be a FIFO or <c>/dev/stdin</c>), so that Ctrl-C or
+    /// SIGTERM during it still ends the tool, with a summary that names what was being read.
+    /// </summary>
+    public static T WhileReading<T>(CliConsole console, string what, bool ja, Func<T> read)
+    {
+        console.Interrupt.BeginBlockingRead(() => Stopped(console, StoppedReading(console, what, ja), whileReading: true));
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            console.Interrupt.EndBlockingRead();
+        }
+    }
+
+    /// <summary>Words a stop that came while reading <paramref name="what"/>, before any result was written.</summary>
+    public static string StoppedReading(CliConsole console, string what, bool ja) => Say(
+        ja,
+        $"offerrules: stopped by {console.Interrupt.SignalName} while reading {what}; nothing was written.",
+        $"offerrules：{what} の読み込み中に {console.Interrupt.SignalName} を受けて止めました。何も出力していません。");
+
     /// <summary>Deals with the next line; returns <see langword="false"/> when the batch is over.</summary>
     public bool Step()
     {

@@ -69,6 +69,23 @@ public sealed class ProgramTests
         }
     }
 
+    [Theory]
+    [InlineData("check", "/dev/stdin")]
+    [InlineData("fmt", "-")]
+    [InlineData("evaluate", "--rules", "/dev/stdin", "x.json")]
+    public void Main_SigintWhileReadingARuleFileFromAPipe_StopsAndExits130(params string[] args)
+    {
+        using var child = ChildCli.Start(args);
+        child.WaitUntilReadingAPipe();
+
+        child.Signal(ChildCli.Sigint);
+        var exit = child.WaitForExit();
+
+        Assert.Equal(CliApp.Interrupted, exit);
+        Assert.Empty(ChildCli.ReadToEnd(child.Process.StandardOutput));
+        Assert.Matches("^offerrules: stopped by SIGINT while reading (/dev/stdin|-); nothing was written\\.$", ChildCli.ReadToEnd(child.Process.StandardError).TrimEnd());
+    }
+
     [Fact]
     public void Main_ReaderOfTheOutputGoesAway_StopsPromptlyAndQuietlyWith141()
     {

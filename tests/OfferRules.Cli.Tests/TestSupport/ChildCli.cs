@@ -53,6 +53,25 @@ internal sealed partial class ChildCli : IDisposable
 
     public void Signal(int signal) => Assert.Equal(0, Kill(Process.Id, signal));
 
+    /// <summary>Waits until the tool's main thread waits in a read from a pipe (Linux's <c>/proc/PID/wchan</c>), or fails after <see cref="Timeout"/>.</summary>
+    public void WaitUntilReadingAPipe()
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var wchan = File.Exists($"/proc/{Process.Id}/wchan") ? File.ReadAllText($"/proc/{Process.Id}/wchan") : string.Empty;
+            if (wchan.Contains("pipe", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        Process.Kill(entireProcessTree: true);
+        Assert.Fail($"The tool did not start reading its pipe within {Timeout.TotalSeconds} s.");
+    }
+
     /// <summary>Waits for the child to end; fails the test (and kills the child) after <see cref="Timeout"/>.</summary>
     public int WaitForExit()
     {
