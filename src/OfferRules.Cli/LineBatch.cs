@@ -62,7 +62,11 @@ internal sealed class LineBatch
         // A regular file never keeps a read waiting; standard input, a pipe or a FIFO may. Before such a read, the
         // results so far are flushed: whoever reads them need not wait for the input to go on.
         _mayBlock = !stream.CanSeek;
-        _reader = new JsonLinesReader(_mayBlock ? new FlushBeforeRead(stream, console.Out) : stream, maxLineBytes);
+        _reader = new JsonLinesReader(_mayBlock ? new FlushBeforeRead(stream, console.Out) : stream, maxLineBytes)
+        {
+            // A line without end (such as /dev/zero) must not keep a stop from being seen.
+            ShouldStop = () => console.Interrupt.IsRequested,
+        };
         _summaryWhileReading = () => Stopped(console, Summary(), whileReading: true);
     }
 
@@ -161,6 +165,12 @@ internal sealed class LineBatch
                 Ended = true;
                 return false;
             }
+        }
+        catch (OperationCanceledException)
+        {
+            Interrupted = true;
+            Ended = true;
+            return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {

@@ -82,6 +82,20 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public async Task Run_JsonlLineWithoutEnd_StillStopsWhenInterrupted()
+    {
+        var interrupt = new CliInterrupt();
+        var zeros = new EndlessZeros(afterBytes: 8 * 1024 * 1024, () => interrupt.Request("SIGTERM"));
+
+        var (exit, output, error) = await Task.Run(() => Tool.Run(c => c with { Interrupt = interrupt, OpenStdin = () => zeros }, "evaluate", "--jsonl", "-"))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(CliApp.Interrupted, exit);
+        Assert.Empty(output);
+        Assert.StartsWith("offerrules: stopped by SIGTERM after line 0 of - (0 results written).", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_JsonlFileWhileStandardErrorIsATerminal_ShowsAPercentageAndTheTimeLeft()
     {
         var path = Tool.TempFile(Tool.JsonLines(3000));
@@ -152,5 +166,48 @@ public sealed class EvaluateCommandTests
         public override void WriteLine() => Write('\n');
 
         public override void Flush() => inner.Flush();
+    }
+
+    /// <summary>Zero bytes without end, like <c>/dev/zero</c>, that calls <paramref name="after"/> once it has given <paramref name="afterBytes"/>.</summary>
+    private sealed class EndlessZeros(long afterBytes, Action after) : Stream
+    {
+        private long _given;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _given;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            var before = _given;
+            _given += count;
+            if (before < afterBytes && _given >= afterBytes)
+            {
+                after();
+            }
+
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

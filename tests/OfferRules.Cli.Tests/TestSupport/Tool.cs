@@ -76,6 +76,8 @@ internal sealed record CliConsoleBuilder
 
     public byte[]? Stdin { get; init; }
 
+    public Func<Stream>? OpenStdin { get; init; }
+
     public TimeSpan ProgressDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     public CliInterrupt Interrupt { get; init; } = new();
@@ -88,7 +90,7 @@ internal sealed record CliConsoleBuilder
     {
         Out = WrapOut(stdout),
         Error = stderr,
-        OpenStdin = () => new MemoryStream(Stdin ?? []),
+        OpenStdin = OpenStdin ?? (() => new MemoryStream(Stdin ?? [])),
         OutIsTerminal = OutIsTerminal,
         ErrorIsTerminal = ErrorIsTerminal,
         NoColor = NoColor,
