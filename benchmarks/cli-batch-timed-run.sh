@@ -10,9 +10,9 @@ counts=("${@:-100000}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet build -c Release samples/OfferRules.Cli -v quiet -nologo >/dev/null
+dotnet build -c Release src/OfferRules.Cli -v quiet -nologo >/dev/null
 dotnet build -c Release benchmarks/OfferRules.Benchmarks -v quiet -nologo >/dev/null
-cli=samples/OfferRules.Cli/bin/Release/net10.0/OfferRules.Cli.dll
+cli=src/OfferRules.Cli/bin/Release/net10.0/OfferRules.Cli.dll
 
 for count in "${counts[@]}"; do
   dotnet benchmarks/OfferRules.Benchmarks/bin/Release/net10.0/OfferRules.Benchmarks.dll generate-jsonl "$count" "$work/cases.jsonl" >/dev/null

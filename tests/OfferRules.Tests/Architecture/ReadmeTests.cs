@@ -26,7 +26,7 @@ public sealed class ReadmeTests
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
 
-        Assert.Equal("dotnet run --project samples/OfferRules.Cli -- evaluate samples/cases/S01-fresh-polite-decline-seats-open.json", lines[3]);
+        Assert.Equal("dotnet run --project src/OfferRules.Cli -- evaluate samples/cases/S01-fresh-polite-decline-seats-open.json", lines[3]);
         Assert.Equal("dotnet test OfferRules.sln", lines[4]);
     }
 

@@ -24,6 +24,13 @@ internal sealed class JsonLinesReader
     /// <summary>Gets the size of the read buffer, which bounds the memory a batch holds.</summary>
     public int BufferCapacity => _buffer.Length;
 
+    /// <summary>
+    /// Gets or sets a check made for every chunk of a line too long to keep, which may never end (such as
+    /// <c>/dev/zero</c>): when it returns <see langword="true"/>, <see cref="TryReadLine"/> throws
+    /// <see cref="OperationCanceledException"/> instead of reading on.
+    /// </summary>
+    public Func<bool>? ShouldStop { get; set; }
+
     /// <summary>Gets the 1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
 
@@ -122,6 +129,11 @@ internal sealed class JsonLinesReader
             if (_endOfStream)
             {
                 return skipped;
+            }
+
+            if (ShouldStop?.Invoke() == true)
+            {
+                throw new OperationCanceledException("The line was not read to its end: a stop was requested.");
             }
 
             Fill();

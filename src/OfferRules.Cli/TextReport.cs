@@ -10,6 +10,12 @@ internal static class TextReport
     private static readonly string[] s_confidenceEn = ["low", "medium", "high"];
     private static readonly string[] s_confidenceJa = ["低", "中", "高"];
 
+    /// <summary>Gets the name of an outlook, as the report prints it.</summary>
+    internal static string OutlookName(Outlook outlook, bool ja) => (ja ? s_outlookJa : s_outlookEn)[(int)outlook];
+
+    /// <summary>Gets the name of a confidence, as the report prints it.</summary>
+    internal static string ConfidenceName(Confidence confidence, bool ja) => (ja ? s_confidenceJa : s_confidenceEn)[(int)confidence];
+
     public static void Write(TextWriter output, string input, EvaluationResult result, bool ja)
     {
         output.WriteLine($"== {input}");
@@ -169,7 +175,7 @@ internal static class TextReport
         }
     }
 
-    private static string Effect(Finding f, bool ja)
+    internal static string Effect(Finding f, bool ja)
     {
         string Name(Outlook o) => (ja ? s_outlookJa : s_outlookEn)[(int)o];
         return f.Stage switch
@@ -185,14 +191,14 @@ internal static class TextReport
 
     private static readonly string[] s_weekdaysJa = ["日", "月", "火", "水", "木", "金", "土"];
 
-    private static string Time(DateTimeOffset at, bool ja)
+    internal static string Time(DateTimeOffset at, bool ja)
     {
         var date = at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var day = ja ? $"（{s_weekdaysJa[(int)at.DayOfWeek]}）" : $" ({at.ToString("ddd", System.Globalization.CultureInfo.InvariantCulture)})";
         return at.TimeOfDay == TimeSpan.Zero ? date + day : $"{date}{day} {at:HH:mm}";
     }
 
-    private static string Channel(ActionChannel channel, bool ja) => channel switch
+    internal static string Channel(ActionChannel channel, bool ja) => channel switch
     {
         ActionChannel.Phone => ja ? "電話" : "phone",
         ActionChannel.Visit => ja ? "訪問" : "visit",
@@ -206,14 +212,14 @@ internal static class TextReport
         _ => "-",
     };
 
-    private static string State(ConditionState state, bool ja) => state switch
+    internal static string State(ConditionState state, bool ja) => state switch
     {
         ConditionState.Met => ja ? "満たす" : "met",
         ConditionState.NotMet => ja ? "満たさない" : "not met",
         _ => ja ? "不明" : "unknown",
     };
 
-    private static string FailureState(ConditionState state, bool ja) => state switch
+    internal static string FailureState(ConditionState state, bool ja) => state switch
     {
         ConditionState.Met => ja ? "該当" : "applies",
         ConditionState.NotMet => ja ? "該当せず" : "does not apply",
