@@ -43,16 +43,29 @@ internal static class ProcessConsole
     }
 
     /// <summary>
-    /// Opens standard output over its file descriptor on Unix: the console stream of .NET ignores a closed pipe
-    /// (EPIPE) and would let a batch run on for nothing after <c>| head -1</c>.
+    /// Opens standard output over its file descriptor on Unix when it is a pipe, FIFO, socket or terminal: the console
+    /// stream of .NET ignores a closed pipe (EPIPE) and would let a batch run on for nothing after <c>| head -1</c>.
     /// </summary>
+    /// <remarks>
+    /// A seekable output (a regular file, <c>&gt;&gt; log</c>, or a file that a shell shares with the commands before and
+    /// after the tool) keeps the console stream: a <see cref="FileStream"/> writes a seekable handle at its own
+    /// position (<c>pwrite</c>) without moving the descriptor's shared offset, so the next writer to the same file
+    /// would overwrite the tool's output. A regular file cannot raise EPIPE, and the console stream still reports a
+    /// full disk as an <see cref="IOException"/>.
+    /// </remarks>
     private static Stream OpenStandardOutput()
     {
         if (!OperatingSystem.IsWindows())
         {
             try
             {
-                return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+                var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+                if (!stream.CanSeek)
+                {
+                    return stream;
+                }
+
+                stream.Dispose();
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
             {

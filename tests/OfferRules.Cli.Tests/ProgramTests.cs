@@ -119,6 +119,28 @@ public sealed class ProgramTests
         Assert.StartsWith("offerrules: the results could not be written: No space left on device", ChildCli.ReadToEnd(child.Process.StandardError), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(">")]
+    [InlineData(">>")]
+    public void Main_OutputToAFileSharedWithTheShell_KeepsWhatCameBeforeAndAfter(string redirection)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"offerrules-shared-{Guid.NewGuid():N}.txt");
+        try
+        {
+            // One descriptor for the whole group, as in "(echo before; offerrules ...; echo after) > log".
+            using var child = ChildCli.StartFile("/bin/sh", ["-c", $"{{ echo before; /usr/bin/env dotnet '{ChildCli.Dll}' evaluate '{Tool.S01}' --outlook-only; echo after; }} {redirection} '{path}'"]);
+
+            Assert.Equal(CliApp.Ok, child.WaitForExit());
+            Assert.Equal(
+                "before\n{\"input\":\"" + Tool.S01 + "\",\"status\":\"evaluated\",\"outlook\":\"likely\",\"confidence\":\"high\"}\nafter\n",
+                File.ReadAllText(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Main_DevStdinAsACase_EvaluatesWhatWasPiped()
     {

@@ -32,7 +32,8 @@ internal sealed partial class ChildCli : IDisposable
     public static ChildCli StartShell(string commandAfterTool) =>
         StartFile("/bin/sh", ["-c", $"exec /usr/bin/env --default-signal dotnet '{Dll}' {commandAfterTool}"]);
 
-    private static ChildCli StartFile(string file, string[] args)
+    /// <summary>Starts any program, for a test that needs its own shell line around the tool.</summary>
+    public static ChildCli StartFile(string file, string[] args)
     {
         var info = new ProcessStartInfo(file)
         {
