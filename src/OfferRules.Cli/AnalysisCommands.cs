@@ -194,8 +194,8 @@ internal static class AnalysisCommands
         var report = ReportWriter.For(console);
         report.Heading(Say(
             ja,
-            $"Coverage of {Identity(coverage.RuleSet)} over {Count(coverage.Cases)} cases ({Count(coverage.InvalidCases)} invalid, {Count(coverage.UnreadableLines)} unreadable lines)",
-            $"{Identity(coverage.RuleSet)} のカバレッジ：ケース{Count(coverage.Cases)}件（不正{Count(coverage.InvalidCases)}件、読めない行{Count(coverage.UnreadableLines)}行）"));
+            $"Coverage of {Identity(coverage.RuleSet)} over {Count(coverage.Cases)} evaluated cases (besides {Count(coverage.InvalidCases)} invalid cases and {Count(coverage.UnreadableLines)} unreadable lines)",
+            $"{Identity(coverage.RuleSet)} のカバレッジ：評価したケース{Count(coverage.Cases)}件（このほか不正なケース{Count(coverage.InvalidCases)}件、読めない行{Count(coverage.UnreadableLines)}行）"));
         report.Blank();
         report.Line(
             neverTrue.IsEmpty
