@@ -43,26 +43,29 @@ internal static class EvaluationEndpoints
         api.MapPost("/evaluations", EvaluateAsync)
             .WithName("evaluate")
             .WithSummary("Evaluates one case.")
-            .WithDescription("The body is one case in the case format (schema: /schema/case.schema.json). The answer is the evaluation JSON, the same object the command-line tool prints with --format json. An invalid case gives 400 with RFC 9457 problem details whose `issues` list every problem with its JSON path.")
+            .WithDescription("The body is one case in the case format (schema: /schema/case.schema.json). The answer is the evaluation JSON, the same object the command-line tool prints with --format json. An invalid case gives 400 with RFC 9457 problem details whose `issues` list every problem with its JSON path. The Content-Type must be application/json (charset, if given, utf-8); any other, or none, gives 415.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/evaluations/batch", EvaluateBatchAsync)
             .WithName("evaluateBatch")
             .WithSummary("Evaluates many cases, one per line (JSON Lines).")
-            .WithDescription("The body is JSON Lines: one case per line. The answer is JSON Lines, written as each line is evaluated: one evaluation object per non-blank input line, in order, each with `input` set to `line N`. A line that is not a valid case gives its `invalid` result and the stream goes on; a body over the size limit or with too many cases ends with one `invalid` line that says so.")
+            .WithDescription("The body is JSON Lines: one case per line, sent as application/x-ndjson or application/jsonl (charset, if given, utf-8); any other Content-Type, or none, gives 415. The answer is JSON Lines, written as each line is evaluated: one evaluation object per non-blank input line, in order, each with `input` set to `line N`. A line that is not a valid case gives its `invalid` result and the stream goes on; a body over the size limit or with too many cases ends with one `invalid` line that says so.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/tenants/{tenant}/evaluations", EvaluateForTenantAsync)
             .WithName("evaluateForTenant")
             .WithSummary("Evaluates one case with a tenant's rule set.")
-            .WithDescription("Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404.")
+            .WithDescription("Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404; a Content-Type other than application/json gives 415.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/rule-set", GetRuleSet)
@@ -102,6 +105,11 @@ internal static class EvaluationEndpoints
             return Problems.ForUnsupportedLanguage(lang!, instance);
         }
 
+        if (!MediaTypes.IsAccepted(context.Request.ContentType, MediaTypes.CaseBody))
+        {
+            return Problems.ForUnsupportedMediaType(context.Request.ContentType, MediaTypes.CaseBody, language, instance);
+        }
+
         RequestBodies.LimitBody(context, settings.MaxCaseBytes);
         var body = await RequestBodies.ReadAsync(context.Request, settings.MaxCaseBytes, context.RequestAborted);
         if (body is null)
@@ -132,6 +140,12 @@ internal static class EvaluationEndpoints
         if (!TryResolveLanguage(lang, defaults, out var language))
         {
             await Problems.ForUnsupportedLanguage(lang!, instance).ExecuteAsync(context);
+            return;
+        }
+
+        if (!MediaTypes.IsAccepted(context.Request.ContentType, MediaTypes.BatchBody))
+        {
+            await Problems.ForUnsupportedMediaType(context.Request.ContentType, MediaTypes.BatchBody, language, instance).ExecuteAsync(context);
             return;
         }
 

@@ -192,10 +192,12 @@ internal static class OpenApiSetup
                     "application/json", new() { Schema = Ref(document, EvaluationComponent), Example = JsonNode.Parse(ExampleResult(services)) });
                 break;
             case "evaluateBatch":
+                // Only application/x-ndjson is listed, though application/jsonl is read too: with two request media
+                // types a generated client (Kiota) makes every caller pass a content type.
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
-                    Description = $"JSON Lines: one case per line, each line a `{CaseComponent}` (JSON Schema: {CaseSchemaPath}); blank lines are skipped. "
+                    Description = $"JSON Lines (application/x-ndjson; application/jsonl is read too): one case per line, each line a `{CaseComponent}` (JSON Schema: {CaseSchemaPath}); blank lines are skipped. "
                         + $"The `{ItemSchemaExtension}` extension names the schema of one line. "
                         + "Each line at most MaxCaseBytes (64 KiB), the body at most MaxBatchBytes (4 MiB), at most MaxBatchCases (1000) cases.",
                     Content = new Dictionary<string, OpenApiMediaType>
@@ -233,6 +235,8 @@ internal static class OpenApiSetup
         (_, "404") => "No rule set is configured for this tenant.",
         ("evaluateBatch", "413") => "The declared body (Content-Length) is over MaxBatchBytes; `limit` gives it. A body that only turns out too large ends the stream with a `request.tooLarge` line instead.",
         (_, "413") => "The body is over MaxCaseBytes; `limit` gives it and `issues` holds `request.tooLarge`.",
+        ("evaluateBatch", "415") => "The Content-Type is missing, or not application/x-ndjson or application/jsonl with charset utf-8 if any; `issues` holds `request.unsupportedMediaType` with path `Content-Type`.",
+        (_, "415") => "The Content-Type is missing, or not application/json with charset utf-8 if any (a +json suffix is not read as a case); `issues` holds `request.unsupportedMediaType` with path `Content-Type`.",
         (_, "429") => "Too many requests from this address; the Retry-After header says when to try again.",
         _ => null,
     };
@@ -316,8 +320,8 @@ internal static class OpenApiSetup
           "required": ["severity", "code", "path", "message"],
           "properties": {
             "severity": { "type": "string", "enum": ["error", "warning"] },
-            "code": { "type": "string", "minLength": 1, "description": "The issue's code, such as V-02, case.invalidValue or request.tooLarge." },
-            "path": { "type": "string", "description": "Where the problem is: a JSON path into the case such as $.decline.channel, or the query parameter `lang`." },
+            "code": { "type": "string", "minLength": 1, "description": "The issue's code, such as V-02, case.invalidValue, request.tooLarge or request.unsupportedMediaType." },
+            "path": { "type": "string", "description": "Where the problem is: a JSON path into the case such as $.decline.channel, the query parameter `lang`, or the header `Content-Type`." },
             "message": { "type": "string", "description": "What is wrong, in the request's language." }
           }
         }

@@ -12,6 +12,9 @@ internal static class Problems
     /// <summary>The type of the problem for a body over the size limit.</summary>
     public const string TooLarge = "https://offerrules.invalid/problems/request-too-large";
 
+    /// <summary>The type of the problem for a body in a media type the endpoint does not read.</summary>
+    public const string UnsupportedMediaType = "https://offerrules.invalid/problems/unsupported-media-type";
+
     /// <summary>The type of the problem for a language the site does not speak.</summary>
     public const string UnsupportedLanguage = "https://offerrules.invalid/problems/unsupported-language";
 
@@ -70,6 +73,36 @@ internal static class Problems
                 ["limit"] = limit,
                 ["issues"] = new[] { new Issue("error", "request.tooLarge", "$", Languages.Say(language, $"The body is larger than {limit:N0} bytes.", $"内容が{limit:N0}バイトを超えています。")) },
             });
+
+    /// <summary>A 415 for a body whose Content-Type is missing or not one the endpoint reads.</summary>
+    /// <param name="received">The Content-Type header as sent, or <see langword="null"/> when there is none.</param>
+    /// <param name="accepted">The media types the endpoint reads.</param>
+    /// <param name="language"><c>ja</c> or <c>en</c>.</param>
+    /// <param name="instance">The request path.</param>
+    /// <returns>The problem result.</returns>
+    public static IResult ForUnsupportedMediaType(string? received, IReadOnlyList<string> accepted, string language, string instance)
+    {
+        var sent = MediaTypes.Describe(received);
+        var list = string.Join(" or ", accepted);
+        var listJa = string.Join("または", accepted);
+        var message = sent is null
+            ? Languages.Say(language,
+                $"The request has no Content-Type; send the body as {list} (charset, if given, utf-8).",
+                $"Content-Typeがありません。内容は{listJa}（charsetを付けるならutf-8）で送ってください。")
+            : Languages.Say(language,
+                $"The body was sent as '{sent}'; this endpoint reads {list} (charset, if given, utf-8).",
+                $"内容の形式が「{sent}」でした。このエンドポイントが読めるのは{listJa}（charsetを付けるならutf-8）です。");
+        return Results.Problem(
+            type: UnsupportedMediaType,
+            title: "The media type of the body is not supported.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            detail: message,
+            instance: instance,
+            extensions: new Dictionary<string, object?>
+            {
+                ["issues"] = new[] { new Issue("error", "request.unsupportedMediaType", "Content-Type", message) },
+            });
+    }
 
     /// <summary>A 400 for a <c>lang</c> other than <c>ja</c> or <c>en</c>.</summary>
     /// <param name="given">The language the client asked for.</param>

@@ -86,7 +86,11 @@ public static class RuleSetAnalysis
         return Check(Encoding.UTF8.GetBytes(json), limits);
     }
 
-    /// <summary>Loads a rule file from disk and lints it. A missing or unreadable file is a <c>file.unreadable</c> error, not an exception.</summary>
+    /// <summary>
+    /// Loads a rule file from disk and lints it, reading at most <see cref="RuleSetLimits.MaxBytes"/> and one chunk more,
+    /// also from a FIFO or a device (a larger input is a <c>ruleSet.limit</c> error). A missing or unreadable file is a
+    /// <c>file.unreadable</c> error, not an exception.
+    /// </summary>
     /// <param name="path">The file's path.</param>
     /// <param name="limits">The limits the file must keep to; <see cref="RuleSetLimits.Default"/> when <see langword="null"/>.</param>
     /// <returns>The load errors, or the rule set and its lint warnings.</returns>
@@ -105,7 +109,13 @@ public static class RuleSetAnalysis
                 return new RuleSetCheckResult(null, RuleSetJson.LoadFile(path, limits).Diagnostics, []);
             }
 
-            bytes = File.ReadAllBytes(path);
+            // A FIFO or a device reports no size: the read itself stops one chunk past the limit.
+            if (BoundedFile.Read(path, limits.MaxBytes, out var seen) is not { } read)
+            {
+                return new RuleSetCheckResult(null, RuleSetJson.TooLarge(seen, limits, atLeast: true).Diagnostics, []);
+            }
+
+            bytes = read;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -147,7 +157,7 @@ public static class RuleSetAnalysis
     /// <param name="ruleSet">The rule set.</param>
     /// <param name="jsonLines">One case per line, in the case JSON contract.</param>
     /// <param name="timeProvider">The clock for cases without an <c>asOf</c>, read once; the system clock when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Stops the run between two lines.</param>
+    /// <param name="cancellationToken">Stops the run between two lines, or between two reads of a line without end.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> or <paramref name="jsonLines"/> is <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -189,7 +199,7 @@ public static class RuleSetAnalysis
     /// <param name="newRuleSet">The rule set proposed.</param>
     /// <param name="jsonLines">One case per line, in the case JSON contract.</param>
     /// <param name="options">How many examples to keep, and the clock; <see cref="ImpactOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Stops the run between two lines.</param>
+    /// <param name="cancellationToken">Stops the run between two lines, or between two reads of a line without end.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="oldRuleSet"/>, <paramref name="newRuleSet"/> or <paramref name="jsonLines"/> is <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -264,7 +274,7 @@ public static class RuleSetAnalysis
 
     private static void ForEachLine(Stream stream, Action unreadable, LineAction add, CancellationToken cancellationToken)
     {
-        var lines = new JsonLines(stream, CaseJson.MaxBytes);
+        var lines = new JsonLines(stream, CaseJson.MaxBytes, cancellationToken);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

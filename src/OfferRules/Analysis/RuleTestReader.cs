@@ -49,7 +49,15 @@ internal sealed class RuleTestReader
                     $"テストファイルが{info.Length}バイトあります。上限は{RuleSetLimits.Default.MaxBytes}バイトです。"));
             }
 
-            bytes = File.ReadAllBytes(path);
+            // A FIFO or a device reports no size: the read itself stops one chunk past the limit.
+            if (BoundedFile.Read(path, RuleSetLimits.Default.MaxBytes, out var seen) is not { } read)
+            {
+                return Failed(AnalysisText.Error("tests.tooLarge", string.Empty,
+                    $"The test file is at least {seen} bytes; the limit is {RuleSetLimits.Default.MaxBytes}.",
+                    $"テストファイルが{seen}バイト以上あります。上限は{RuleSetLimits.Default.MaxBytes}バイトです。"));
+            }
+
+            bytes = read;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -261,7 +269,13 @@ internal sealed class RuleTestReader
                 return null;
             }
 
-            return Encoding.UTF8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
+            if (BoundedFile.Read(path, CaseJson.MaxBytes, out _) is not { } bytes)
+            {
+                Error("tests.caseFile", at, $"The case file '{JsonWalker.Shorten(relative)}' is larger than {CaseJson.MaxBytes} bytes.", $"ケースファイル「{JsonWalker.Shorten(relative)}」が{CaseJson.MaxBytes}バイトを超えています。");
+                return null;
+            }
+
+            return Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

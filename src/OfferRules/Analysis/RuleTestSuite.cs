@@ -42,7 +42,10 @@ public sealed class RuleTestSuite
 
     /// <summary>
     /// Reads a test file from disk; <c>"caseFile"</c> paths are relative to its directory. A missing or unreadable
-    /// file is a <c>file.unreadable</c> problem, not an exception.
+    /// file is a <c>file.unreadable</c> problem, not an exception. The test file is read to at most
+    /// <see cref="OfferRules.Serialization.RuleSetLimits.MaxBytes"/> of the default limits and each case file to at most
+    /// <see cref="OfferRules.Serialization.CaseJson.MaxBytes"/>, and one chunk more, also from a FIFO or a device; a larger input is a
+    /// <c>tests.tooLarge</c> or <c>tests.caseFile</c> problem.
     /// </summary>
     /// <param name="path">The test file's path.</param>
     /// <returns>The suite, or every problem found.</returns>

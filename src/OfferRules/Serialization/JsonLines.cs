@@ -3,22 +3,26 @@ namespace OfferRules.Serialization;
 /// <summary>
 /// Reads a stream line by line as UTF-8 bytes with bounded memory: the buffer never grows past about twice the longest
 /// line accepted, and a longer line is skipped (reported with its length) rather than held. Lines end with <c>\n</c>;
-/// a trailing <c>\r</c> is dropped; the last line may lack its line break.
+/// a trailing <c>\r</c> is dropped; the last line may lack its line break. A line without end (such as
+/// <c>/dev/zero</c>) is skipped in constant memory for as long as it lasts, so the reader checks its cancellation token
+/// before every read, not only between lines.
 /// </summary>
 internal sealed class JsonLines
 {
     private const int ChunkSize = 64 * 1024;
     private readonly Stream _stream;
     private readonly int _maxLineBytes;
+    private readonly CancellationToken _cancellationToken;
     private byte[] _buffer = new byte[ChunkSize * 2];
     private int _start;
     private int _end;
     private bool _endOfStream;
 
-    public JsonLines(Stream stream, int maxLineBytes)
+    public JsonLines(Stream stream, int maxLineBytes, CancellationToken cancellationToken = default)
     {
         _stream = stream;
         _maxLineBytes = maxLineBytes;
+        _cancellationToken = cancellationToken;
     }
 
     /// <summary>Gets the 1-based number of the line last returned.</summary>
@@ -93,6 +97,7 @@ internal sealed class JsonLines
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
+        _cancellationToken.ThrowIfCancellationRequested();
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0)
         {

@@ -285,7 +285,8 @@ public static class RuleSetJson
     private static RuleSetLoadResult Unreadable(string path, Exception ex) =>
         Failed([new RuleSetDiagnostic("file.unreadable", string.Empty, $"The file '{path}' could not be read: {ex.Message}")]);
 
-    private static RuleSetLoadResult TooLarge(long size, RuleSetLimits limits, bool atLeast = false) =>
+    /// <summary>The result for a rule file of <paramref name="size"/> bytes (or at least that many), over <see cref="RuleSetLimits.MaxBytes"/>.</summary>
+    internal static RuleSetLoadResult TooLarge(long size, RuleSetLimits limits, bool atLeast = false) =>
         Failed([new RuleSetDiagnostic("ruleSet.limit", string.Empty, $"The rule file is {(atLeast ? "at least " : string.Empty)}{size} bytes; the limit is {limits.MaxBytes}.")]);
 
     private static RuleSetLoadResult InvalidUtf8(ReadOnlySpan<byte> utf8Json)

@@ -13,7 +13,7 @@ namespace OfferRules.Web.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ProblemIssue : IParsable
     {
-        /// <summary>The issue&apos;s code, such as V-02, case.invalidValue or request.tooLarge.</summary>
+        /// <summary>The issue&apos;s code, such as V-02, case.invalidValue, request.tooLarge or request.unsupportedMediaType.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Code { get; set; }
@@ -29,7 +29,7 @@ namespace OfferRules.Web.Client.Models
 #else
         public string Message { get; set; }
 #endif
-        /// <summary>Where the problem is: a JSON path into the case such as $.decline.channel, or the query parameter `lang`.</summary>
+        /// <summary>Where the problem is: a JSON path into the case such as $.decline.channel, the query parameter `lang`, or the header `Content-Type`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Path { get; set; }

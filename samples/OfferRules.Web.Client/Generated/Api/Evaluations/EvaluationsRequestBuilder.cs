@@ -40,7 +40,7 @@ namespace OfferRules.Web.Client.Api.Evaluations
         {
         }
         /// <summary>
-        /// The body is one case in the case format (schema: /schema/case.schema.json). The answer is the evaluation JSON, the same object the command-line tool prints with --format json. An invalid case gives 400 with RFC 9457 problem details whose `issues` list every problem with its JSON path.
+        /// The body is one case in the case format (schema: /schema/case.schema.json). The answer is the evaluation JSON, the same object the command-line tool prints with --format json. An invalid case gives 400 with RFC 9457 problem details whose `issues` list every problem with its JSON path. The Content-Type must be application/json (charset, if given, utf-8); any other, or none, gives 415.
         /// </summary>
         /// <returns>A <see cref="global::OfferRules.Web.Client.Models.Evaluation"/></returns>
         /// <param name="body">A case for OfferRules: what is known about a declined job offer (or missed employer calls) and the request being made. A fact that is absent, null or &quot;unknown&quot; is unknown.</param>
@@ -48,6 +48,7 @@ namespace OfferRules.Web.Client.Api.Evaluations
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -64,12 +65,13 @@ namespace OfferRules.Web.Client.Api.Evaluations
             {
                 { "400", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::OfferRules.Web.Client.Models.Evaluation>(requestInfo, global::OfferRules.Web.Client.Models.Evaluation.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The body is one case in the case format (schema: /schema/case.schema.json). The answer is the evaluation JSON, the same object the command-line tool prints with --format json. An invalid case gives 400 with RFC 9457 problem details whose `issues` list every problem with its JSON path.
+        /// The body is one case in the case format (schema: /schema/case.schema.json). The answer is the evaluation JSON, the same object the command-line tool prints with --format json. An invalid case gives 400 with RFC 9457 problem details whose `issues` list every problem with its JSON path. The Content-Type must be application/json (charset, if given, utf-8); any other, or none, gives 415.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A case for OfferRules: what is known about a declined job offer (or missed employer calls) and the request being made. A fact that is absent, null or &quot;unknown&quot; is unknown.</param>
@@ -100,7 +102,7 @@ namespace OfferRules.Web.Client.Api.Evaluations
             return new global::OfferRules.Web.Client.Api.Evaluations.EvaluationsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The body is one case in the case format (schema: /schema/case.schema.json). The answer is the evaluation JSON, the same object the command-line tool prints with --format json. An invalid case gives 400 with RFC 9457 problem details whose `issues` list every problem with its JSON path.
+        /// The body is one case in the case format (schema: /schema/case.schema.json). The answer is the evaluation JSON, the same object the command-line tool prints with --format json. An invalid case gives 400 with RFC 9457 problem details whose `issues` list every problem with its JSON path. The Content-Type must be application/json (charset, if given, utf-8); any other, or none, gives 415.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class EvaluationsRequestBuilderPostQueryParameters 

@@ -34,7 +34,7 @@ namespace OfferRules.Web.Client.Api.Evaluations.Batch
         {
         }
         /// <summary>
-        /// The body is JSON Lines: one case per line. The answer is JSON Lines, written as each line is evaluated: one evaluation object per non-blank input line, in order, each with `input` set to `line N`. A line that is not a valid case gives its `invalid` result and the stream goes on; a body over the size limit or with too many cases ends with one `invalid` line that says so.
+        /// The body is JSON Lines: one case per line, sent as application/x-ndjson or application/jsonl (charset, if given, utf-8); any other Content-Type, or none, gives 415. The answer is JSON Lines, written as each line is evaluated: one evaluation object per non-blank input line, in order, each with `input` set to `line N`. A line that is not a valid case gives its `invalid` result and the stream goes on; a body over the size limit or with too many cases ends with one `invalid` line that says so.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="body">Binary request body</param>
@@ -42,6 +42,7 @@ namespace OfferRules.Web.Client.Api.Evaluations.Batch
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -58,12 +59,13 @@ namespace OfferRules.Web.Client.Api.Evaluations.Batch
             {
                 { "400", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The body is JSON Lines: one case per line. The answer is JSON Lines, written as each line is evaluated: one evaluation object per non-blank input line, in order, each with `input` set to `line N`. A line that is not a valid case gives its `invalid` result and the stream goes on; a body over the size limit or with too many cases ends with one `invalid` line that says so.
+        /// The body is JSON Lines: one case per line, sent as application/x-ndjson or application/jsonl (charset, if given, utf-8); any other Content-Type, or none, gives 415. The answer is JSON Lines, written as each line is evaluated: one evaluation object per non-blank input line, in order, each with `input` set to `line N`. A line that is not a valid case gives its `invalid` result and the stream goes on; a body over the size limit or with too many cases ends with one `invalid` line that says so.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Binary request body</param>
@@ -94,7 +96,7 @@ namespace OfferRules.Web.Client.Api.Evaluations.Batch
             return new global::OfferRules.Web.Client.Api.Evaluations.Batch.BatchRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The body is JSON Lines: one case per line. The answer is JSON Lines, written as each line is evaluated: one evaluation object per non-blank input line, in order, each with `input` set to `line N`. A line that is not a valid case gives its `invalid` result and the stream goes on; a body over the size limit or with too many cases ends with one `invalid` line that says so.
+        /// The body is JSON Lines: one case per line, sent as application/x-ndjson or application/jsonl (charset, if given, utf-8); any other Content-Type, or none, gives 415. The answer is JSON Lines, written as each line is evaluated: one evaluation object per non-blank input line, in order, each with `input` set to `line N`. A line that is not a valid case gives its `invalid` result and the stream goes on; a body over the size limit or with too many cases ends with one `invalid` line that says so.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class BatchRequestBuilderPostQueryParameters 

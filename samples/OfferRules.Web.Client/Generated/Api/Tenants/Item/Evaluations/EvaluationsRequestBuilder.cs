@@ -34,7 +34,7 @@ namespace OfferRules.Web.Client.Api.Tenants.Item.Evaluations
         {
         }
         /// <summary>
-        /// Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404.
+        /// Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404; a Content-Type other than application/json gives 415.
         /// </summary>
         /// <returns>A <see cref="global::OfferRules.Web.Client.Models.Evaluation"/></returns>
         /// <param name="body">A case for OfferRules: what is known about a declined job offer (or missed employer calls) and the request being made. A fact that is absent, null or &quot;unknown&quot; is unknown.</param>
@@ -43,6 +43,7 @@ namespace OfferRules.Web.Client.Api.Tenants.Item.Evaluations
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::OfferRules.Web.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,12 +61,13 @@ namespace OfferRules.Web.Client.Api.Tenants.Item.Evaluations
                 { "400", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::OfferRules.Web.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::OfferRules.Web.Client.Models.Evaluation>(requestInfo, global::OfferRules.Web.Client.Models.Evaluation.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404.
+        /// Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404; a Content-Type other than application/json gives 415.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A case for OfferRules: what is known about a declined job offer (or missed employer calls) and the request being made. A fact that is absent, null or &quot;unknown&quot; is unknown.</param>
@@ -96,7 +98,7 @@ namespace OfferRules.Web.Client.Api.Tenants.Item.Evaluations
             return new global::OfferRules.Web.Client.Api.Tenants.Item.Evaluations.EvaluationsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404.
+        /// Like POST /api/evaluations, with the rule set of the tenant named in the path (configured under OfferRules:Tenants). An unknown tenant gives 404; a Content-Type other than application/json gives 415.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class EvaluationsRequestBuilderPostQueryParameters 
