@@ -31,12 +31,25 @@ internal static class Texts
 
     public static string Render(Template template, Language language, ReadOnlySpan<int> facts, in TextContext context)
     {
-        if (template.Segments.Length == 1 && template.Segments[0].Literal is { } only)
+        var segments = template.Segments;
+        if (segments.Length == 1 && segments[0].Literal is { } only)
         {
             return only;
         }
 
+        if (segments.IsEmpty)
+        {
+            return string.Empty;
+        }
+
         var builder = new StringBuilder(template.Source.Length + 16);
+        RenderTo(builder, template, language, facts, context);
+        return builder.ToString();
+    }
+
+    /// <summary>Renders a template at the end of <paramref name="builder"/>.</summary>
+    public static void RenderTo(StringBuilder builder, Template template, Language language, ReadOnlySpan<int> facts, in TextContext context)
+    {
         foreach (var segment in template.Segments)
         {
             if (segment.Literal is { } literal)
@@ -52,8 +65,6 @@ internal static class Texts
                 builder.Append(Text(segment.Name!, facts, context, language));
             }
         }
-
-        return builder.ToString();
     }
 
     public static string Value(FactDefinition fact, int code, Language language)
