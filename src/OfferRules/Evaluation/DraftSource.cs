@@ -1,4 +1,3 @@
-using System.Text;
 using OfferRules.Facts;
 using OfferRules.Rules;
 
@@ -14,7 +13,9 @@ internal sealed class DraftSource(Template title, Template? subject, Template[] 
     /// <summary>Renders the title, subject and body, the parts of the body one line each.</summary>
     public DraftTexts Render()
     {
-        var body = new StringBuilder(EstimateLength());
+        var titleText = Texts.Render(title, language, facts, text);
+        var subjectText = subject is null ? null : Texts.Render(subject, language, facts, text);
+        var body = Texts.AcquireBuilder();
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0)
@@ -25,20 +26,6 @@ internal sealed class DraftSource(Template title, Template? subject, Template[] 
             Texts.RenderTo(body, parts[i], language, facts, text);
         }
 
-        return new DraftTexts(
-            Texts.Render(title, language, facts, text),
-            subject is null ? null : Texts.Render(subject, language, facts, text),
-            body.ToString());
-    }
-
-    private int EstimateLength()
-    {
-        var length = parts.Length;
-        foreach (var part in parts)
-        {
-            length += part.Source.Length;
-        }
-
-        return length + 64;
+        return new DraftTexts(titleText, subjectText, Texts.ReleaseBuilder(body));
     }
 }
