@@ -236,6 +236,7 @@ internal static class CliApp
             RuleSet = ruleSet,
             Jsonl = jsonl,
             Skip = result.GetValue(parser.Skip),
+            Parts = result.GetValue(parser.Parts),
         }.Run(console);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using OfferRules.Analysis;
+using OfferRules.Evaluation;
 using static OfferRules.Cli.CliText;
 
 namespace OfferRules.Cli;
@@ -116,12 +117,33 @@ internal sealed class CliParser
             },
         };
 
+        Parts = new Option<EvaluationParts>("--parts")
+        {
+            Description = Say(
+                ja,
+                "Compute only these parts of each result, separated by commas: " + PartNames + ", or all (the default) or none. The other parts are written empty.",
+                "各結果のうち、これらの部分だけを計算します（コンマ区切り）：" + PartNamesJa + "、または all（既定）か none。ほかの部分は空で出力します。"),
+            HelpName = "PART,...",
+            DefaultValueFactory = _ => EvaluationParts.All,
+            CustomParser = result =>
+            {
+                var token = result.Tokens[0].Value;
+                if (TryParseParts(token, out var parts))
+                {
+                    return parts;
+                }
+
+                AddError(result, Say(ja, $"offerrules: '{token}' is not a valid value for --parts; give parts separated by commas: {PartNames}, all or none.", $"offerrules：「{token}」は --parts の値として使えません。コンマ区切りで部分を指定してください：{PartNamesJa}、all、none。"));
+                return EvaluationParts.All;
+            },
+        };
+
         Evaluate = new Command("evaluate", Say(
             ja,
             "Evaluate cases: an explained outlook for each case file, or a JSON Lines batch.",
             "ケースを判定します。ケースファイルごとに説明付きの見通しを出すか、JSON Lines を一括で処理します。"))
         {
-            Files, Format, Lang, Rules, Jsonl, OutlookOnly, Skip,
+            Files, Format, Lang, Rules, Jsonl, OutlookOnly, Skip, Parts,
         };
         Root.Add(Evaluate);
         _help[Evaluate] = new CommandHelp(
@@ -300,6 +322,44 @@ internal sealed class CliParser
     public Option<bool> OutlookOnly { get; }
 
     public Option<long> Skip { get; }
+
+    public Option<EvaluationParts> Parts { get; }
+
+    /// <summary>The names <c>--parts</c> takes, as the evaluation JSON names the parts.</summary>
+    private static readonly (string Name, EvaluationParts Part)[] s_parts =
+    [
+        ("findings", EvaluationParts.Findings), ("conditions", EvaluationParts.Conditions), ("missingFacts", EvaluationParts.MissingFacts),
+        ("whatWouldHelp", EvaluationParts.WhatWouldHelp), ("actions", EvaluationParts.Actions), ("callWindow", EvaluationParts.CallSlot),
+        ("drafts", EvaluationParts.Drafts), ("caveats", EvaluationParts.Caveats), ("fallbacks", EvaluationParts.Fallbacks),
+        ("atPlannedTime", EvaluationParts.PlannedTime), ("all", EvaluationParts.All), ("none", EvaluationParts.None),
+
+        // The names of the library's flags too.
+        ("callSlot", EvaluationParts.CallSlot), ("plannedTime", EvaluationParts.PlannedTime), ("failureReasons", EvaluationParts.Conditions),
+    ];
+
+    /// <summary>The part names the help lists: the evaluation JSON's keys.</summary>
+    private static string PartNames => string.Join(", ", s_parts.Take(10).Select(p => p.Name));
+
+    private static string PartNamesJa => string.Join("、", s_parts.Take(10).Select(p => p.Name));
+
+    /// <summary>Reads a comma-separated list of part names (any case, spaces allowed around a name).</summary>
+    internal static bool TryParseParts(string text, out EvaluationParts parts)
+    {
+        parts = EvaluationParts.None;
+        foreach (var item in text.Split(','))
+        {
+            var name = item.Trim();
+            var index = Array.FindIndex(s_parts, p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return false;
+            }
+
+            parts |= s_parts[index].Part;
+        }
+
+        return true;
+    }
 
     public Command HelpCommand { get; }
 

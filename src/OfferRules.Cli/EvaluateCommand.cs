@@ -32,10 +32,13 @@ internal sealed class EvaluateCommand
 
     public long Skip { get; init; }
 
+    /// <summary>The parts of each result to compute (<c>--parts</c>); every part by default.</summary>
+    public EvaluationParts Parts { get; init; } = EvaluationParts.All;
+
     public int Run(CliConsole console)
     {
         var evaluator = new OfferEvaluator(RuleSet, console.Time);
-        var options = new EvaluationOptions { Language = Ja ? "ja" : "en" };
+        var options = new EvaluationOptions { Language = Ja ? "ja" : "en", Parts = Parts };
         return Jsonl is not null ? RunJsonLines(console, evaluator, options, Jsonl) : RunFiles(console, evaluator, options);
     }
 

@@ -74,6 +74,8 @@ public sealed class SuiteTests
         Assert.True(benchmarks.FullExplanation() > 0);
         Assert.True(benchmarks.RulesEngine() > floor);
         Assert.True(benchmarks.NRules() > floor);
+        Assert.True(benchmarks.FindingsAndConditions() > 0);
+        Assert.True(benchmarks.FullExplanationReadEverything() > benchmarks.FullExplanation());
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public class DecisionBenchmarks
     public const int CaseCount = 512;
 
     private static readonly EvaluationOptions s_english = new() { Language = "en" };
+    private static readonly EvaluationOptions s_findingsAndConditions = new() { Language = "en", Parts = EvaluationParts.Findings | EvaluationParts.Conditions };
     private OfferCase[] _cases = [];
     private OfferEvaluator _evaluator = OfferEvaluator.Default;
     private RulesEnginePolicy _rulesEngine = null!;
@@ -99,6 +100,39 @@ public class DecisionBenchmarks
         {
             var result = _nrules.Evaluate(@case);
             sum += Checksum(result.Decision) + result.Fired.Count;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = CaseCount, Description = "OfferRules findings + conditions (en)")]
+    public int FindingsAndConditions()
+    {
+        var sum = 0;
+        foreach (var @case in _cases)
+        {
+            var result = _evaluator.Evaluate(@case, s_findingsAndConditions);
+            sum += (int)result.Outlook!.Value + result.Findings.Length + result.Conditions.Length + result.FailureReasons.Length;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The full result with every lazy part read: each draft's title, subject and body rendered.</summary>
+    [Benchmark(OperationsPerInvoke = CaseCount, Description = "OfferRules full explanation, every part read (en)")]
+    public int FullExplanationReadEverything()
+    {
+        var sum = 0;
+        foreach (var @case in _cases)
+        {
+            var result = _evaluator.Evaluate(@case, s_english);
+            sum += (int)result.Outlook!.Value + result.Findings.Length + result.Conditions.Length + result.FailureReasons.Length
+                + result.MissingFacts.Length + result.WhatWouldHelp.Length + result.Actions.Length + result.Caveats.Length + result.Fallbacks.Length
+                + (result.CallWindow is null ? 0 : 1) + (result.AtPlannedTime is null ? 0 : 1);
+            foreach (var draft in result.Drafts)
+            {
+                sum += draft.Title.Length + (draft.Subject?.Length ?? 0) + draft.Body.Length;
+            }
         }
 
         return sum;

@@ -28,6 +28,32 @@ public sealed record EvaluationOptions
     /// </summary>
     public bool Explain { get; init; } = true;
 
+    /// <summary>
+    /// Gets the parts of the explanation to compute when <see cref="Explain"/> is <see langword="true"/>. A part not
+    /// asked for is not computed: its collection in the result is empty and its value <see langword="null"/> (the
+    /// JSON keeps the key, with <c>[]</c> or <c>null</c>). The default, <see cref="EvaluationParts.All"/>, gives the
+    /// full result; <see cref="EvaluationParts.None"/> gives the same result as <see cref="Explain"/> set to
+    /// <see langword="false"/>. <see cref="EvaluationResult.Parts"/> says which parts a result holds.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value has a bit that names no part.</exception>
+    /// <example>
+    /// Findings and conditions only, the fair counterpart of the per-rule results of other rule engines:
+    /// <code>
+    /// var options = new EvaluationOptions { Parts = EvaluationParts.Findings | EvaluationParts.Conditions };
+    /// var result = OfferEvaluator.Default.Evaluate(offerCase, options);
+    /// </code>
+    /// </example>
+    public EvaluationParts Parts
+    {
+        get;
+        init => field = (value & ~EvaluationParts.All) != 0
+            ? throw new ArgumentOutOfRangeException(nameof(Parts), value, "The parts must be a combination of the EvaluationParts flags.")
+            : value;
+    } = EvaluationParts.All;
+
+    /// <summary>The parts actually computed: none when the result is not explained.</summary>
+    internal EvaluationParts EffectiveParts => Explain ? Parts : EvaluationParts.None;
+
     internal Language ResolvedLanguage => ResolveLanguage(Language);
 
     internal static Language ResolveLanguage(string tag) =>

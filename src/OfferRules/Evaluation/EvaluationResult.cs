@@ -28,6 +28,13 @@ public sealed class EvaluationResult
     /// <summary>Gets whether the case could be evaluated.</summary>
     public EvaluationStatus Status { get; internal init; }
 
+    /// <summary>
+    /// Gets the parts of the explanation this result holds (<see cref="EvaluationOptions.Parts"/>):
+    /// <see cref="EvaluationParts.None"/> for an invalid result or one that was not explained. A part not held has an
+    /// empty collection or a <see langword="null"/> value, which here does not mean that the case gave nothing for it.
+    /// </summary>
+    public EvaluationParts Parts { get; internal init; }
+
     /// <summary>Gets the kind of case.</summary>
     public CaseKind Kind { get; internal init; }
 
@@ -65,7 +72,10 @@ public sealed class EvaluationResult
     /// </summary>
     public PlannedTimeOutlook? AtPlannedTime { get; internal init; }
 
-    /// <summary>Gets the message drafts (phone script, email, letter), personalised from the case.</summary>
+    /// <summary>
+    /// Gets the message drafts (phone script, email, letter), personalised from the case. Each draft renders its texts
+    /// when one of them is first read.
+    /// </summary>
     public ImmutableArray<MessageDraft> Drafts { get; internal init; } = [];
 
     /// <summary>Gets the caveats that apply to the case.</summary>

@@ -104,7 +104,10 @@ public sealed class OfferEvaluator : IOfferEvaluator
     private EvaluationResult EvaluateCase(OfferCase offerCase, EvaluationOptions options)
     {
         var language = options.ResolvedLanguage;
-        var asOf = GetAsOfDate(offerCase);
+
+        // The clock is read once: the date the case is judged at and the moment the plan starts from are the same.
+        var now = offerCase.AsOf ?? _timeProvider.GetUtcNow();
+        var asOf = DateOnly.FromDateTime(now.ToOffset(s_japan).DateTime);
         var issues = new List<ValidationIssue>();
         var policy = RuleSet.Plan.Find(offerCase.Kind);
         if (policy is null)
@@ -127,7 +130,26 @@ public sealed class OfferEvaluator : IOfferEvaluator
             };
         }
 
-        return Explain(offerCase, policy!, asOf, issues, options.Explain, language);
+        var parts = options.EffectiveParts;
+        if (parts == EvaluationParts.None)
+        {
+            // Nothing to explain: the decision is Decide's, on the same instant.
+            var decision = Decide(offerCase.AsOf is null ? offerCase with { AsOf = now } : offerCase);
+            return new EvaluationResult
+            {
+                Status = decision.Status,
+                Kind = offerCase.Kind,
+                AsOf = asOf,
+                Outlook = decision.Outlook,
+                Confidence = decision.Confidence,
+                Issues = [.. issues],
+                RuleSetId = RuleSet.Id,
+                RuleSetVersion = RuleSet.Version,
+                RuleSetHash = RuleSet.ContentHash,
+            };
+        }
+
+        return Explain(offerCase, policy!, asOf, now, issues, parts, language);
     }
 
     /// <summary>
@@ -194,41 +216,65 @@ public sealed class OfferEvaluator : IOfferEvaluator
         return scope.Complete(EvaluationResult.CreateInvalid(RuleSet, [CaseJson.TooLargeIssue(bytes.TooLargeAt, options?.Language)]));
     }
 
-    private EvaluationResult Explain(OfferCase @case, PolicyPlan policy, DateOnly asOf, List<ValidationIssue> issues, bool explain, Language language)
+    private EvaluationResult Explain(OfferCase @case, PolicyPlan policy, DateOnly asOf, DateTimeOffset now, List<ValidationIssue> issues, EvaluationParts parts, Language language)
     {
         var facts = new int[FactCatalog.Count];
         FactCatalog.Fill(@case, asOf, facts);
         PlanRunner.Derive(RuleSet.Plan, facts);
         var memo = new byte[policy.Named.Length];
-        var truths = new Truth[policy.Rules.Length];
+        var findings = (parts & EvaluationParts.Findings) != 0;
+        var truths = findings ? new Truth[policy.Rules.Length] : [];
         var context = new PlanContext(facts, memo, policy.Named);
-        var (outlook, terminal) = PlanRunner.Decide(policy, ref context, explain ? truths : []);
+        var (outlook, terminal) = PlanRunner.Decide(policy, ref context, truths);
         var confidence = PlanRunner.DecideConfidence(policy, ref context);
 
-        if (!explain)
+        facts[(int)FactId.Outlook] = FactCatalog.Code(outlook);
+        var atPlanned = (parts & EvaluationParts.PlannedTime) != 0 ? AtPlannedTime(@case, policy, facts, outlook, issues, language) : null;
+        var advice = Recommender.Advice.None;
+        if ((parts & Recommender.SlotParts) != 0)
         {
-            return new EvaluationResult
-            {
-                Status = EvaluationStatus.Evaluated,
-                Kind = @case.Kind,
-                AsOf = asOf,
-                Outlook = outlook,
-                Confidence = confidence,
-                Issues = [.. issues],
-                RuleSetId = RuleSet.Id,
-                RuleSetVersion = RuleSet.Version,
-                RuleSetHash = RuleSet.ContentHash,
-            };
+            var planner = @case.Company.ClosedDates.IsEmpty ? _planner : _planner.WithCompanyCalendar(new ClosedDatesCompanyCalendar(@case.Company.ClosedDates));
+            advice = Recommender.Recommend(@case, policy, ref context, facts, now, planner, RuleSet.Plan.Model.Planning.FollowUpBusinessDays, issues, language, parts);
         }
 
-        facts[(int)FactId.Outlook] = FactCatalog.Code(outlook);
-        var now = @case.AsOf ?? _timeProvider.GetUtcNow();
-        var atPlanned = AtPlannedTime(@case, policy, facts, outlook, issues, language);
-        var planner = @case.Company.ClosedDates.IsEmpty ? _planner : _planner.WithCompanyCalendar(new ClosedDatesCompanyCalendar(@case.Company.ClosedDates));
-        var advice = Recommender.Recommend(@case, policy, ref context, facts, now, planner, RuleSet.Plan.Model.Planning.FollowUpBusinessDays, issues, language);
-        var (missing, suggestions) = Probe(@case, policy, facts, outlook, language);
+        var (missing, suggestions) = (parts & (EvaluationParts.MissingFacts | EvaluationParts.WhatWouldHelp)) != 0
+            ? Probe(@case, policy, facts, outlook, language)
+            : ([], []);
 
-        var conditions = ImmutableArray.CreateBuilder<NamedCondition>();
+        var (conditions, failures) = (parts & EvaluationParts.Conditions) != 0
+            ? Conditions(policy, ref context, facts, @case, language)
+            : ([], []);
+
+        return new EvaluationResult
+        {
+            Status = EvaluationStatus.Evaluated,
+            Kind = @case.Kind,
+            AsOf = asOf,
+            Outlook = outlook,
+            Confidence = confidence,
+            Issues = [.. issues], // after Recommend, which may add call-time warnings
+            RuleSetId = RuleSet.Id,
+            RuleSetVersion = RuleSet.Version,
+            RuleSetHash = RuleSet.ContentHash,
+            Parts = parts,
+            Findings = findings ? Findings(policy, truths, terminal, facts, @case, language) : [],
+            Conditions = conditions,
+            FailureReasons = failures,
+            MissingFacts = (parts & EvaluationParts.MissingFacts) != 0 ? missing : [],
+            WhatWouldHelp = (parts & EvaluationParts.WhatWouldHelp) != 0 ? suggestions : [],
+            Actions = advice.Actions,
+            CallWindow = advice.CallWindow,
+            Drafts = advice.Drafts,
+            Caveats = advice.Caveats,
+            Fallbacks = advice.Fallbacks,
+            AtPlannedTime = atPlanned,
+        };
+    }
+
+    /// <summary>The named conditions and failure reasons, each met, not met or unknown, with their texts.</summary>
+    private static (ImmutableArray<NamedCondition> Conditions, ImmutableArray<NamedCondition> Failures) Conditions(PolicyPlan policy, ref PlanContext context, int[] facts, OfferCase @case, Language language)
+    {
+        var conditions = ImmutableArray.CreateBuilder<NamedCondition>(policy.Conditions.Length);
         var failures = ImmutableArray.CreateBuilder<NamedCondition>();
         foreach (var condition in policy.Conditions)
         {
@@ -249,29 +295,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
             (model.Role == ConditionRole.FailureReason ? failures : conditions).Add(named);
         }
 
-        return new EvaluationResult
-        {
-            Status = EvaluationStatus.Evaluated,
-            Kind = @case.Kind,
-            AsOf = asOf,
-            Outlook = outlook,
-            Confidence = confidence,
-            Issues = [.. issues], // after Recommend, which may add call-time warnings
-            RuleSetId = RuleSet.Id,
-            RuleSetVersion = RuleSet.Version,
-            RuleSetHash = RuleSet.ContentHash,
-            Findings = Findings(policy, truths, terminal, facts, @case, language),
-            Conditions = conditions.ToImmutable(),
-            FailureReasons = failures.ToImmutable(),
-            MissingFacts = missing,
-            WhatWouldHelp = suggestions,
-            Actions = advice.Actions,
-            CallWindow = advice.CallWindow,
-            Drafts = advice.Drafts,
-            Caveats = advice.Caveats,
-            Fallbacks = advice.Fallbacks,
-            AtPlannedTime = atPlanned,
-        };
+        return (conditions.ToImmutable(), failures.ToImmutable());
     }
 
     /// <summary>

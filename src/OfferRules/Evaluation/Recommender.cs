@@ -21,8 +21,19 @@ internal static class Recommender
         CallSlot? CallWindow,
         ImmutableArray<MessageDraft> Drafts,
         ImmutableArray<Evaluation.Advice> Caveats,
-        ImmutableArray<Evaluation.Advice> Fallbacks);
+        ImmutableArray<Evaluation.Advice> Fallbacks)
+    {
+        /// <summary>No advice: no advice part was asked for.</summary>
+        public static Advice None { get; } = new([], null, [], [], []);
+    }
 
+    /// <summary>The parts that need the call slot: the plan dates its steps by it, and any text may name it.</summary>
+    public const EvaluationParts SlotParts = EvaluationParts.Actions | EvaluationParts.CallSlot | EvaluationParts.Drafts | EvaluationParts.Caveats | EvaluationParts.Fallbacks;
+
+    /// <summary>
+    /// Dates and renders the advice parts asked for. The call slot is planned when any asked part needs it; its
+    /// warnings go to <paramref name="issues"/> only when the call slot itself is asked. Drafts render on first read.
+    /// </summary>
     public static Advice Recommend(
         OfferCase @case,
         PolicyPlan policy,
@@ -32,36 +43,75 @@ internal static class Recommender
         CallWindowPlanner planner,
         int followUpDays,
         List<ValidationIssue> issues,
-        Language language)
+        Language language,
+        EvaluationParts parts)
     {
-        var steps = new List<ItemPlan<ActionModel>>();
-        foreach (var action in policy.Actions)
+        if ((parts & SlotParts) == 0)
         {
-            if (action.When.Evaluate(ref context) == Truth.True)
+            return Advice.None;
+        }
+
+        // Which steps apply; the call is planned only when one of them is timed by it.
+        var actions = policy.Actions;
+        Span<bool> applies = actions.Length <= 256 ? stackalloc bool[actions.Length] : new bool[actions.Length];
+        var count = 0;
+        var needsCall = false;
+        for (var i = 0; i < actions.Length; i++)
+        {
+            if (actions[i].When.Evaluate(ref context) == Truth.True)
             {
-                steps.Add(action);
+                applies[i] = true;
+                count++;
+                needsCall |= actions[i].Model.Timing is ActionTiming.BeforeCall or ActionTiming.AtCall or ActionTiming.AfterCall or ActionTiming.FollowUp;
             }
         }
 
-        var needsCall = steps.Any(s => s.Model.Timing is ActionTiming.BeforeCall or ActionTiming.AtCall or ActionTiming.AfterCall or ActionTiming.FollowUp);
         var hours = @case.Company.BusinessHours;
-        var slot = needsCall ? PlanCall(@case, now, planner, hours, issues, language) : null;
+        var slot = needsCall ? PlanCall(@case, now, planner, hours, (parts & EvaluationParts.CallSlot) != 0 ? issues : null, language) : null;
         CallWindow? window = slot is { } s ? planner.GetWindow(DateOnly.FromDateTime(s.Start.DateTime), hours) : null;
         var text = new TextContext(@case, slot, window, followUpDays);
-        var actions = ImmutableArray.CreateBuilder<ActionStep>(steps.Count);
-        foreach (var step in steps)
+
+        var steps = ImmutableArray<ActionStep>.Empty;
+        if ((parts & EvaluationParts.Actions) != 0)
         {
-            var model = step.Model;
-            actions.Add(new ActionStep(
-                actions.Count + 1,
-                model.Id,
-                model.Channel,
-                model.Timing,
-                When(model.Timing, now, slot, planner, hours, followUpDays),
-                Texts.Render(model.Text.Get(language), language, facts, text)));
+            var builder = ImmutableArray.CreateBuilder<ActionStep>(count);
+            for (var i = 0; i < actions.Length; i++)
+            {
+                if (!applies[i])
+                {
+                    continue;
+                }
+
+                var model = actions[i].Model;
+                builder.Add(new ActionStep(
+                    builder.Count + 1,
+                    model.Id,
+                    model.Channel,
+                    model.Timing,
+                    When(model.Timing, now, slot, planner, hours, followUpDays),
+                    Texts.Render(model.Text.Get(language), language, facts, text)));
+            }
+
+            steps = builder.MoveToImmutable();
         }
 
-        var drafts = ImmutableArray.CreateBuilder<MessageDraft>();
+        var drafts = (parts & EvaluationParts.Drafts) != 0 ? Drafts(policy, ref context, facts, text, language) : [];
+        return new Advice(
+            steps,
+            (parts & EvaluationParts.CallSlot) != 0 ? slot : null,
+            drafts,
+            (parts & EvaluationParts.Caveats) != 0 ? Select(policy.Caveats, ref context, facts, text, language) : [],
+            (parts & EvaluationParts.Fallbacks) != 0 ? Select(policy.Fallbacks, ref context, facts, text, language) : []);
+    }
+
+    /// <summary>
+    /// Chooses the drafts and the parts of each that apply now, while the case's memo is at hand, and leaves the
+    /// rendering to the first read (<see cref="DraftSource"/>).
+    /// </summary>
+    private static ImmutableArray<MessageDraft> Drafts(PolicyPlan policy, ref PlanContext context, int[] facts, in TextContext text, Language language)
+    {
+        ImmutableArray<MessageDraft>.Builder? drafts = null;
+        int[]? snapshot = null;
         foreach (var draft in policy.Drafts)
         {
             if (draft.When.Evaluate(ref context) != Truth.True)
@@ -69,30 +119,29 @@ internal static class Recommender
                 continue;
             }
 
-            var lines = new List<string>();
+            var selected = new Template[draft.Parts.Length];
+            var n = 0;
             foreach (var (when, part) in draft.Parts)
             {
                 if (when is null || when.Evaluate(ref context) == Truth.True)
                 {
-                    lines.Add(Texts.Render(part.Get(language), language, facts, text));
+                    selected[n++] = part.Get(language);
                 }
             }
 
+            if (n < selected.Length)
+            {
+                Array.Resize(ref selected, n);
+            }
+
+            // One copy of the facts for all drafts, so that a later read renders from the facts of this evaluation.
+            snapshot ??= (int[])facts.Clone();
             var model = draft.Model;
-            drafts.Add(new MessageDraft(
-                model.Id,
-                model.Kind,
-                Texts.Render(model.Title.Get(language), language, facts, text),
-                model.Subject is null ? null : Texts.Render(model.Subject.Get(language), language, facts, text),
-                string.Join("\n", lines)));
+            drafts ??= ImmutableArray.CreateBuilder<MessageDraft>(policy.Drafts.Length);
+            drafts.Add(new MessageDraft(model.Id, model.Kind, new DraftSource(model.Title.Get(language), model.Subject?.Get(language), selected, snapshot, text, language)));
         }
 
-        return new Advice(
-            actions.ToImmutable(),
-            slot,
-            drafts.ToImmutable(),
-            Select(policy.Caveats, ref context, facts, text, language),
-            Select(policy.Fallbacks, ref context, facts, text, language));
+        return drafts is null ? [] : drafts.ToImmutable();
     }
 
     private static ImmutableArray<Evaluation.Advice> Select(ImmutableArray<ItemPlan<AdviceModel>> items, ref PlanContext context, int[] facts, in TextContext text, Language language)
@@ -114,7 +163,8 @@ internal static class Recommender
     /// candidate. A planned moment is only judged: one that has passed or is a poor time to phone gets a warning that
     /// names the suggested slot instead.
     /// </summary>
-    private static CallSlot? PlanCall(OfferCase @case, DateTimeOffset now, CallWindowPlanner planner, BusinessHours? hours, List<ValidationIssue> issues, Language language)
+    /// <remarks>Without <paramref name="issues"/> (the call slot was not asked for) only the slot is planned, without its warnings.</remarks>
+    private static CallSlot? PlanCall(OfferCase @case, DateTimeOffset now, CallWindowPlanner planner, BusinessHours? hours, List<ValidationIssue>? issues, Language language)
     {
         var (planned, path, code) = PlannedContact(@case);
         CallSlot first;
@@ -125,10 +175,15 @@ internal static class Recommender
         catch (InvalidOperationException)
         {
             // Business hours that leave no usable minute at all (for example, only the lunch hour) give no slot.
-            issues.Add(Warning(code, "$.company.businessHours", language,
+            issues?.Add(Warning(code, "$.company.businessHours", language,
                 "No good time to phone was found within 30 days with these business hours; check them.",
                 "この営業時間では、30日以内に電話に適した時間が見つかりません。営業時間を確認してください。"));
             return null;
+        }
+
+        if (issues is null)
+        {
+            return first;
         }
 
         Notes(first, code, hours, planner, issues, language);

@@ -31,12 +31,57 @@ internal static class Texts
 
     public static string Render(Template template, Language language, ReadOnlySpan<int> facts, in TextContext context)
     {
-        if (template.Segments.Length == 1 && template.Segments[0].Literal is { } only)
+        var segments = template.Segments;
+        if (segments.Length == 1 && segments[0].Literal is { } only)
         {
             return only;
         }
 
-        var builder = new StringBuilder(template.Source.Length + 16);
+        if (segments.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var builder = AcquireBuilder();
+        RenderTo(builder, template, language, facts, context);
+        return ReleaseBuilder(builder);
+    }
+
+    /// <summary>One builder per thread for the texts of an evaluation, so that a text costs only its string.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>Builders that grew past this many characters are not kept.</summary>
+    private const int MaxCachedBuilder = 16 * 1024;
+
+    /// <summary>Takes this thread's cached builder, empty, or a new one; give it back with <see cref="ReleaseBuilder"/>.</summary>
+    public static StringBuilder AcquireBuilder()
+    {
+        var builder = t_builder;
+        if (builder is null)
+        {
+            return new StringBuilder(1024);
+        }
+
+        t_builder = null;
+        return builder.Clear();
+    }
+
+    /// <summary>Returns the builder's text and keeps the builder for the next text on this thread.</summary>
+    public static string ReleaseBuilder(StringBuilder builder)
+    {
+        var text = builder.ToString();
+        if (builder.Capacity <= MaxCachedBuilder)
+        {
+            t_builder = builder;
+        }
+
+        return text;
+    }
+
+    /// <summary>Renders a template at the end of <paramref name="builder"/>, formatting numbers and dates in place.</summary>
+    public static void RenderTo(StringBuilder builder, Template template, Language language, ReadOnlySpan<int> facts, in TextContext context)
+    {
         foreach (var segment in template.Segments)
         {
             if (segment.Literal is { } literal)
@@ -45,15 +90,32 @@ internal static class Texts
             }
             else if (segment.Fact is { } fact)
             {
-                builder.Append(Value(fact, facts[(int)fact.Id], language));
+                AppendValue(builder, fact, facts[(int)fact.Id], language);
             }
             else
             {
-                builder.Append(Text(segment.Name!, facts, context, language));
+                AppendText(builder, segment, facts, context, language);
+            }
+        }
+    }
+
+    /// <summary>Appends what <see cref="Value"/> returns, without a string for a number or a date.</summary>
+    private static void AppendValue(StringBuilder builder, FactDefinition fact, int code, Language language)
+    {
+        if (code != FactCatalog.Unknown)
+        {
+            switch (fact.Type)
+            {
+                case FactType.Int:
+                    builder.Append(CultureInfo.InvariantCulture, $"{code}");
+                    return;
+                case FactType.Date:
+                    builder.Append(CultureInfo.InvariantCulture, $"{DateOnly.FromDayNumber(code):yyyy-MM-dd}");
+                    return;
             }
         }
 
-        return builder.ToString();
+        builder.Append(Value(fact, code, language));
     }
 
     public static string Value(FactDefinition fact, int code, Language language)
@@ -75,27 +137,129 @@ internal static class Texts
         };
     }
 
-    private static string Text(string name, ReadOnlySpan<int> facts, in TextContext context, Language language)
+    /// <summary>Appends a text placeholder (<see cref="Template.TextPlaceholders"/>, by its position there).</summary>
+    private static void AppendText(StringBuilder builder, Template.Segment segment, ReadOnlySpan<int> facts, in TextContext context, Language language)
     {
         var ja = language == Language.Japanese;
         var @case = context.Case;
-        return name switch
+        switch (segment.Text)
         {
-            "offer.company" => @case.Offer.Company ?? (ja ? "[会社名]" : "[company]"),
-            "offer.position" => @case.Offer.Position ?? (ja ? "[職種]" : "[position]"),
-            "offer.department" => @case.Offer.Department ?? (ja ? "[部署名]" : "[department]"),
-            "offer.contactPerson" => @case.Offer.ContactPerson ?? (ja ? "[ご担当者名]" : "[contact person]"),
-            "candidate.name" => @case.Candidate.Name ?? (ja ? "[氏名]" : "[your name]"),
-            "candidate.school" => @case.Candidate.School ?? (ja ? "[学校名]" : "[your school]"),
-            "call.slot" => context.Slot is { } slot ? Slot(slot, language) : (ja ? "[平日の電話に適した時間]" : "[a good time on a weekday]"),
-            "call.hours" => context.Window is { } window ? Hours(window.Start, window.End, language) : Hours(new TimeOnly(10, 0), new TimeOnly(17, 0), language),
-            "plan.followUpDays" => context.FollowUpDays.ToString(CultureInfo.InvariantCulture),
-            "dates.today" => LetterDate(facts[(int)FactId.AsOf], language, "[日付]", "[date]"),
-            "dates.declinedOn" => LetterDate(facts[(int)FactId.DeclineDeclinedOn], language, "[辞退した日付]", "[date you declined]"),
-            "dates.interviewedOn" => LetterDate(facts[(int)FactId.MissedContactInterviewedOn], language, "[面接日]", "[interview date]"),
-            "dates.firstMissedCallOn" => LetterDate(facts[(int)FactId.MissedContactFirstMissedCallOn], language, "[最初の着信日]", "[date of the first call]"),
-            _ => "{" + name + "}",
-        };
+            case 0:
+                builder.Append(@case.Offer.Company ?? (ja ? "[会社名]" : "[company]"));
+                break;
+            case 1:
+                builder.Append(@case.Offer.Position ?? (ja ? "[職種]" : "[position]"));
+                break;
+            case 2:
+                builder.Append(@case.Offer.Department ?? (ja ? "[部署名]" : "[department]"));
+                break;
+            case 3:
+                builder.Append(@case.Offer.ContactPerson ?? (ja ? "[ご担当者名]" : "[contact person]"));
+                break;
+            case 4:
+                builder.Append(@case.Candidate.Name ?? (ja ? "[氏名]" : "[your name]"));
+                break;
+            case 5:
+                builder.Append(@case.Candidate.School ?? (ja ? "[学校名]" : "[your school]"));
+                break;
+            case 6:
+                if (context.Slot is { } slot)
+                {
+                    AppendSlot(builder, slot, language);
+                }
+                else
+                {
+                    builder.Append(ja ? "[平日の電話に適した時間]" : "[a good time on a weekday]");
+                }
+
+                break;
+            case 7:
+                if (context.Window is { } window)
+                {
+                    AppendHours(builder, window.Start, window.End, language);
+                }
+                else
+                {
+                    AppendHours(builder, new TimeOnly(10, 0), new TimeOnly(17, 0), language);
+                }
+
+                break;
+            case 8:
+                builder.Append(CultureInfo.InvariantCulture, $"{context.FollowUpDays}");
+                break;
+            case 9:
+                AppendLetterDate(builder, facts[(int)FactId.AsOf], language, "[日付]", "[date]");
+                break;
+            case 10:
+                AppendLetterDate(builder, facts[(int)FactId.DeclineDeclinedOn], language, "[辞退した日付]", "[date you declined]");
+                break;
+            case 11:
+                AppendLetterDate(builder, facts[(int)FactId.MissedContactInterviewedOn], language, "[面接日]", "[interview date]");
+                break;
+            case 12:
+                AppendLetterDate(builder, facts[(int)FactId.MissedContactFirstMissedCallOn], language, "[最初の着信日]", "[date of the first call]");
+                break;
+            default:
+                builder.Append('{').Append(segment.Name).Append('}');
+                break;
+        }
+    }
+
+    private static void AppendLetterDate(StringBuilder builder, int code, Language language, string blankJa, string blankEn)
+    {
+        if (code == FactCatalog.Unknown)
+        {
+            builder.Append(language == Language.Japanese ? blankJa : blankEn);
+        }
+        else
+        {
+            AppendDate(builder, DateOnly.FromDayNumber(code), language);
+        }
+    }
+
+    /// <summary>Appends what <see cref="Date"/> returns.</summary>
+    private static void AppendDate(StringBuilder builder, DateOnly date, Language language)
+    {
+        if (language == Language.Japanese)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+        }
+        else
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{date:d MMMM yyyy}");
+        }
+    }
+
+    /// <summary>Appends what <see cref="DateWithWeekday"/> returns.</summary>
+    private static void AppendDateWithWeekday(StringBuilder builder, DateOnly date, Language language)
+    {
+        if (language == Language.Japanese)
+        {
+            AppendDate(builder, date, language);
+            builder.Append('（').Append(s_weekdaysJa[(int)date.DayOfWeek]).Append('）');
+        }
+        else
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{date:ddd d MMMM yyyy}");
+        }
+    }
+
+    /// <summary>Appends what <see cref="Hours"/> returns.</summary>
+    private static void AppendHours(StringBuilder builder, TimeOnly start, TimeOnly end, Language language) =>
+        builder.Append(CultureInfo.InvariantCulture, $"{start:HH:mm}{(language == Language.Japanese ? "〜" : "–")}{end:HH:mm}");
+
+    /// <summary>Appends what <see cref="Slot"/> returns.</summary>
+    private static void AppendSlot(StringBuilder builder, Scheduling.CallSlot slot, Language language)
+    {
+        var start = slot.Start.ToOffset(Scheduling.CallWindowPlanner.JapanOffset);
+        var end = slot.End.ToOffset(Scheduling.CallWindowPlanner.JapanOffset);
+        AppendDateWithWeekday(builder, DateOnly.FromDateTime(start.DateTime), language);
+        if (language != Language.Japanese)
+        {
+            builder.Append(", ");
+        }
+
+        AppendHours(builder, TimeOnly.FromDateTime(start.DateTime), TimeOnly.FromDateTime(end.DateTime), language);
     }
 
     private static readonly string[] s_weekdaysJa = ["日", "月", "火", "水", "木", "金", "土"];
@@ -123,9 +287,6 @@ internal static class Texts
         var hours = Hours(TimeOnly.FromDateTime(start.DateTime), TimeOnly.FromDateTime(end.DateTime), language);
         return language == Language.Japanese ? day + hours : day + ", " + hours;
     }
-
-    private static string LetterDate(int code, Language language, string blankJa, string blankEn) =>
-        code == FactCatalog.Unknown ? (language == Language.Japanese ? blankJa : blankEn) : Date(DateOnly.FromDayNumber(code), language);
 
     public static string MissingFact(FactDefinition fact, Outlook? raise, Outlook? lower, Language language)
     {

@@ -111,5 +111,9 @@ internal sealed class Template
     public override string ToString() => Source;
 
     /// <summary>A literal run of text, or a placeholder (by name, and by fact when it names one).</summary>
-    internal sealed record Segment(string? Literal, string? Name, FactDefinition? Fact);
+    internal sealed record Segment(string? Literal, string? Name, FactDefinition? Fact)
+    {
+        /// <summary>Gets the position of a text placeholder's name in <see cref="TextPlaceholders"/>, found once at load; otherwise -1.</summary>
+        public int Text { get; } = Name is null || Fact is not null ? -1 : TextPlaceholders.IndexOf(Name);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 
@@ -35,7 +34,8 @@ public sealed class JapaneseHolidayCalendar : IHolidayCalendar
     /// <summary>The year from which substitute and citizens' holidays follow the 2007 rules.</summary>
     private const int Reform2007 = 2007;
 
-    private readonly ConcurrentDictionary<int, YearTable> _years = new();
+    /// <summary>The years worked out so far, by year - 2000; a slot is written once (two threads may build the same table).</summary>
+    private readonly YearTable?[] _years = new YearTable?[LastYear - FirstYear + 1];
 
     private JapaneseHolidayCalendar()
     {
@@ -69,7 +69,7 @@ public sealed class JapaneseHolidayCalendar : IHolidayCalendar
 
     /// <inheritdoc/>
     /// <remarks>Days outside <see cref="MinSupported"/> to <see cref="MaxSupported"/> always give <see langword="false"/>.</remarks>
-    public bool IsHoliday(DateOnly day) => TryGetHoliday(day, out _);
+    public bool IsHoliday(DateOnly day) => day.Year is >= FirstYear and <= LastYear && GetYear(day.Year).IsHoliday(day);
 
     /// <inheritdoc/>
     /// <remarks>The calendar covers the days from <see cref="MinSupported"/> to <see cref="MaxSupported"/>.</remarks>
@@ -88,15 +88,40 @@ public sealed class JapaneseHolidayCalendar : IHolidayCalendar
         return GetYear(day.Year).ByDate.TryGetValue(day, out holiday);
     }
 
-    private YearTable GetYear(int year) => _years.GetOrAdd(year, static y => YearTable.Build(y));
+    private YearTable GetYear(int year)
+    {
+        ref var slot = ref _years[year - FirstYear];
+        var table = Volatile.Read(ref slot);
+        if (table is null)
+        {
+            var built = YearTable.Build(year);
+            table = Interlocked.CompareExchange(ref slot, built, null) ?? built;
+        }
+
+        return table;
+    }
 
     /// <summary>The holidays of one year; immutable once built.</summary>
     private sealed class YearTable
     {
+        /// <summary>One bit per day of the year (bit <c>DayOfYear - 1</c>), set on a holiday.</summary>
+        private readonly ulong[] _days = new ulong[6];
+
         private YearTable(ReadOnlyCollection<Holiday> holidays, FrozenDictionary<DateOnly, Holiday> byDate)
         {
             Holidays = holidays;
             ByDate = byDate;
+            foreach (var day in byDate.Keys)
+            {
+                var bit = day.DayOfYear - 1;
+                _days[bit >> 6] |= 1UL << (bit & 63);
+            }
+        }
+
+        public bool IsHoliday(DateOnly day)
+        {
+            var bit = day.DayOfYear - 1;
+            return (_days[bit >> 6] & (1UL << (bit & 63))) != 0;
         }
 
         public ReadOnlyCollection<Holiday> Holidays { get; }
