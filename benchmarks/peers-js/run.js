@@ -152,7 +152,11 @@ function loadZenEngine() {
   const { ZenEngine } = require('@gorules/zen-engine');
   const engine = new ZenEngine();
   const decision = engine.createDecision(fs.readFileSync(path.join(__dirname, 'zen-engine.decision.json')));
-  return async (c) => (await decision.evaluate(c)).result;
+  return async (c) => {
+    // The graph leaves out the outlook and confidence of an invalid case (zen-engine drops null outputs).
+    const { status, outlook, confidence, fired } = (await decision.evaluate(c)).result;
+    return { status, outlook: outlook ?? null, confidence: confidence ?? null, fired };
+  };
 }
 
 const ENGINES = {
