@@ -71,7 +71,7 @@ physical=$(grep '^core id' /proc/cpuinfo | sort -u | wc -l)
   echo "--equivalence\`) and gave OfferRules' status, outlook and confidence on every one; it did so again on the $count timed"
   echo "cases. A single difference stops the script before anything is written."
   echo
-  echo "| Implementation | How it was timed | µs per case (mean) | Best pass | Passes | Time ÷ OfferRules `Decide` | Time ÷ OfferRules `Evaluate` |"
+  echo "| Implementation | How it was timed | µs per case (mean) | Best pass | Passes | Time ÷ OfferRules \`Decide\` | Time ÷ OfferRules \`Evaluate\` |"
   echo "|---|---|---:|---:|---:|---:|---:|"
   echo "| OfferRules \`Decide\` (decision only) | .NET timed loop in process | $decide_us | $(best decide) | $(passes decide) | 1 | – |"
   echo "| OfferRules \`Evaluate\` (en, every part read) | .NET timed loop in process | $evaluate_us | $(best evaluate) | $(passes evaluate) | $(ratio "$evaluate_us" "$decide_us") | 1 |"
