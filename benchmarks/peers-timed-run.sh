@@ -49,9 +49,12 @@ field() { node -p "JSON.parse(require('fs').readFileSync('$1', 'utf8')).$2"; }
 us() { awk -v n="$1" '$1 == n { print $2 }' "$work/offerrules.txt"; }
 best() { awk -v n="$1" '$1 == n { print $3 }' "$work/offerrules.txt"; }
 passes() { awk -v n="$1" '$1 == n { print $4 }' "$work/offerrules.txt"; }
+cpu_us() { awk -v n="$1" '$1 == n { print $5 }' "$work/offerrules.txt"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; printf (r >= 100 ? "%.0f×" : r >= 10 ? "%.1f×" : "%.2f×"), r }'; }
 decide_us=$(us decide)
 evaluate_us=$(us evaluate)
+decide_cpu=$(cpu_us decide)
+evaluate_cpu=$(cpu_us evaluate)
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | sed 's/^model name[[:space:]]*:[[:space:]]*//')
 logical=$(grep -c '^processor' /proc/cpuinfo)
 physical=$(grep '^core id' /proc/cpuinfo | sort -u | wc -l)
@@ -71,13 +74,14 @@ physical=$(grep '^core id' /proc/cpuinfo | sort -u | wc -l)
   echo "--equivalence\`) and gave OfferRules' status, outlook and confidence on every one; it did so again on the $count timed"
   echo "cases. A single difference stops the script before anything is written."
   echo
-  echo "| Implementation | How it was timed | µs per case (mean) | Best pass | Passes | Time ÷ OfferRules \`Decide\` | Time ÷ OfferRules \`Evaluate\` |"
-  echo "|---|---|---:|---:|---:|---:|---:|"
-  echo "| OfferRules \`Decide\` (decision only) | .NET timed loop in process | $decide_us | $(best decide) | $(passes decide) | 1 | – |"
-  echo "| OfferRules \`Evaluate\` (en, every part read) | .NET timed loop in process | $evaluate_us | $(best evaluate) | $(passes evaluate) | $(ratio "$evaluate_us" "$decide_us") | 1 |"
+  echo "| Implementation | How it was timed | µs per case (mean) | Best pass | Passes | Time ÷ OfferRules \`Decide\` | Time ÷ OfferRules \`Evaluate\` | Processor µs per case | Processor time ÷ \`Decide\` | Processor time ÷ \`Evaluate\` |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| OfferRules \`Decide\` (decision only) | .NET timed loop in process | $decide_us | $(best decide) | $(passes decide) | 1 | – | $decide_cpu | 1 | – |"
+  echo "| OfferRules \`Evaluate\` (en, every part read) | .NET timed loop in process | $evaluate_us | $(best evaluate) | $(passes evaluate) | $(ratio "$evaluate_us" "$decide_us") | 1 | $evaluate_cpu | $(ratio "$evaluate_cpu" "$decide_cpu") | 1 |"
   for engine in "${engines[@]}"; do
     mean=$(field "$work/$engine.summary" meanUsPerCase)
-    echo "| $engine | Node.js, \`process.hrtime\` | $mean | $(field "$work/$engine.summary" bestPassUsPerCase) | $(field "$work/$engine.summary" passes) | $(ratio "$mean" "$decide_us") | $(ratio "$mean" "$evaluate_us") |"
+    cpu=$(field "$work/$engine.summary" cpuUsPerCase)
+    echo "| $engine | Node.js, \`process.hrtime\` | $mean | $(field "$work/$engine.summary" bestPassUsPerCase) | $(field "$work/$engine.summary" passes) | $(ratio "$mean" "$decide_us") | $(ratio "$mean" "$evaluate_us") | $cpu | $(ratio "$cpu" "$decide_cpu") | $(ratio "$cpu" "$evaluate_cpu") |"
   done
   echo
   echo "How it was measured and how to read it:"
@@ -87,8 +91,10 @@ physical=$(grep '^core id' /proc/cpuinfo | sort -u | wc -l)
   echo "  before the loop; the .NET loop uses the same cases as objects. Neither side times parsing."
   echo "- **Timing.** Each implementation runs one pass over every case first (the warm-up, and for the engines the pass"
   echo "  whose decisions are checked), then passes until $seconds s have gone; the mean is the total time over the cases"
-  echo "  decided, the best pass the fastest single pass. The engines decide one case at a time and await each, as a"
-  echo "  caller would. The OfferRules rows are a plain \`Stopwatch\` loop in the benchmark program (\`timed-loop\`), **not**"
+  echo "  decided, the best pass the fastest single pass, and the processor time is the user and system time of the whole"
+  echo "  process (every thread: garbage collection, JIT, zen-engine's worker) over the same passes, per case. The engines"
+  echo "  decide one case at a time and await each, as a caller would. The OfferRules rows are a plain \`Stopwatch\` loop"
+  echo "  in the benchmark program (\`timed-loop\`), **not**"
   echo "  BenchmarkDotNet: the BenchmarkDotNet figures for OfferRules, RulesEngine and NRules are in"
   echo "  [\`OfferRules.Benchmarks.DecisionBenchmarks-report-github.md\`](OfferRules.Benchmarks.DecisionBenchmarks-report-github.md)."
   echo "- **OfferRules' full evaluation does more work than the peers.** \`Evaluate\` renders findings, conditions, missing"

@@ -37,7 +37,14 @@ written=()
 started=$SECONDS
 
 echo "== 1. BenchmarkDotNet: every class (${bdn_job[*]})"
-dotnet run -c Release --project benchmarks/OfferRules.Benchmarks -- --filter '*' "${bdn_job[@]}" --artifacts "$work/bdn"
+# BenchmarkDotNet builds its own project per job; its default two-minute build timeout is too short on a busy machine.
+dotnet run -c Release --project benchmarks/OfferRules.Benchmarks -- --filter '*' "${bdn_job[@]}" --buildTimeout 900 --artifacts "$work/bdn" \
+  2>&1 | tee "$work/bdn.log"
+# BenchmarkDotNet exits 0 even when a build failed or a benchmark threw, and still writes (empty) reports.
+if grep -qE 'Build Error|failed to build|Benchmarks with issues|ExitCode != 0' "$work/bdn.log"; then
+  echo "BenchmarkDotNet reported a failed build or benchmark (above): no report copied." >&2
+  exit 1
+fi
 for report in "$work"/bdn/results/*-report-github.md; do
   cp "$report" "$results/"
   written+=("$results/$(basename "$report")")

@@ -96,7 +96,8 @@ public static class OutOfProcessPeers
     /// <summary>
     /// <c>timed-loop COUNT SECONDS</c>: a plain timed loop (not BenchmarkDotNet) of <c>Decide</c> and of the full
     /// <c>Evaluate</c> (English, every part read) over the benchmarks' COUNT evaluated cases, after a warm-up pass.
-    /// Each is repeated for at least SECONDS; one line per path: <c>NAME MEAN_US BEST_PASS_US PASSES</c>.
+    /// Each is repeated for at least SECONDS; one line per path: <c>NAME MEAN_US BEST_PASS_US PASSES CPU_US</c>, where
+    /// CPU_US is the process's processor time per case over the same passes (every thread, as the harness reports).
     /// </summary>
     /// <param name="args">The program's arguments, the command first.</param>
     /// <returns>The exit code.</returns>
@@ -116,12 +117,12 @@ public static class OutOfProcessPeers
         Report("evaluate", Time(cases, seconds, c => ReadEverything(evaluator.Evaluate(c, s_english))));
         return 0;
 
-        void Report(string name, (double Mean, double Best, int Passes, long Checksum) t) =>
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {t.Mean:F3} {t.Best:F3} {t.Passes} checksum={t.Checksum}"));
+        void Report(string name, (double Mean, double Best, int Passes, double Cpu, long Checksum) t) =>
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {t.Mean:F3} {t.Best:F3} {t.Passes} {t.Cpu:F3} checksum={t.Checksum}"));
     }
 
     /// <summary>Runs one warm-up pass, then passes until <paramref name="seconds"/> have gone; microseconds per case.</summary>
-    private static (double Mean, double Best, int Passes, long Checksum) Time(OfferCase[] cases, double seconds, Func<OfferCase, int> decide)
+    private static (double Mean, double Best, int Passes, double Cpu, long Checksum) Time(OfferCase[] cases, double seconds, Func<OfferCase, int> decide)
     {
         long sum = 0;
         foreach (var @case in cases)
@@ -129,6 +130,8 @@ public static class OutOfProcessPeers
             sum += decide(@case);
         }
 
+        using var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
         var total = Stopwatch.StartNew();
         var best = double.MaxValue;
         var passes = 0;
@@ -145,7 +148,10 @@ public static class OutOfProcessPeers
         }
         while (total.Elapsed.TotalSeconds < seconds);
 
-        return (total.Elapsed.TotalMicroseconds / ((double)passes * cases.Length), best, passes, sum);
+        var elapsed = total.Elapsed;
+        process.Refresh();
+        var decided = (double)passes * cases.Length;
+        return (elapsed.TotalMicroseconds / decided, best, passes, (process.TotalProcessorTime - cpuStart).TotalMicroseconds / decided, sum);
     }
 
     private static int Checksum(Decision decision) => ((int)(decision.Outlook ?? 0) * 3) + (int)(decision.Confidence ?? 0);
