@@ -54,7 +54,6 @@ function loadJsonRulesEngine() {
   const spec = JSON.parse(fs.readFileSync(path.join(__dirname, 'json-rules-engine.rules.json'), 'utf8'));
   const days = {
     declineWithdrawal: {
-      today: (c) => japanDayOf(c.asOf),
       declinedDay: (c) => dayOf(c.decline?.declinedOn),
       offeredDay: (c) => dayOf(c.offer?.offeredOn),
       startDay: (c) => dayOf(c.offer?.startsOn),
