@@ -11,7 +11,9 @@ namespace OfferRules.Benchmarks;
 /// command writes the benchmarks' generated cases (the ones the policy evaluates) as JSON Lines, for a timed run of the
 /// command-line tool: <c>-- generate-jsonl COUNT FILE</c>. Another runs the library's impact analysis on a file, for a
 /// timed run of the diff: <c>-- diff OLD.json NEW.json CASES.jsonl</c> (<c>-</c> as OLD or NEW is the default policy,
-/// <c>five-days</c> the default policy with the one-week line at five days).
+/// <c>five-days</c> the default policy with the one-week line at five days). For the out-of-process peers
+/// (<c>benchmarks/peers-js</c>): <c>-- export-cases COUNT FILE [--equivalence]</c> writes cases with OfferRules' decision
+/// for each, and <c>-- timed-loop COUNT SECONDS</c> times <c>Decide</c> and <c>Evaluate</c> in a plain loop.
 /// </summary>
 internal static class Program
 {
@@ -25,6 +27,16 @@ internal static class Program
         if (args.Length > 0 && args[0] == "diff")
         {
             return Diff(args);
+        }
+
+        if (args.Length > 0 && args[0] == "export-cases")
+        {
+            return Peers.OutOfProcessPeers.ExportCases(args);
+        }
+
+        if (args.Length > 0 && args[0] == "timed-loop")
+        {
+            return Peers.OutOfProcessPeers.TimedLoop(args);
         }
 
         var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
