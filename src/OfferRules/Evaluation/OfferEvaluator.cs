@@ -72,13 +72,14 @@ public sealed class OfferEvaluator : IOfferEvaluator
             return new Decision(EvaluationStatus.Invalid, null, null);
         }
 
+        // Only the sections the policy reads are filled, and the decision runs on the policy's flat program.
         Span<int> facts = stackalloc int[FactCatalog.Count];
-        FactCatalog.Fill(offerCase, asOf, facts);
-        PlanRunner.Derive(RuleSet.Plan, facts);
-        Span<byte> memo = policy.Named.Length <= PlanRunner.StackMemoLimit ? stackalloc byte[policy.Named.Length] : new byte[policy.Named.Length];
-        var context = new PlanContext(facts, memo, policy.Named);
-        var (outlook, _) = PlanRunner.Decide(policy, ref context, []);
-        var confidence = PlanRunner.DecideConfidence(policy, ref context);
+        FactCatalog.Fill(offerCase, asOf, facts, policy.Sections);
+        PlanRunner.Derive(RuleSet.Plan, policy, facts);
+        var named = policy.Program.NamedRoots.Length;
+        Span<byte> memo = named <= PlanRunner.StackMemoLimit ? stackalloc byte[named] : new byte[named];
+        var outlook = PlanRunner.Decide(policy, facts, memo);
+        var confidence = PlanRunner.DecideConfidence(policy, facts, memo);
         return new Decision(EvaluationStatus.Evaluated, outlook, confidence);
     }
 
@@ -481,39 +482,63 @@ public sealed class OfferEvaluator : IOfferEvaluator
     /// Evaluates the case again with one fact changed at a time: unknown facts (could the outlook move?) and facts the
     /// candidate can still change (would doing so help?). The past is never suggested as an action.
     /// </summary>
+    /// <remarks>
+    /// Facts no deciding rule reads are skipped; each fact is tried with one value per class of equivalent values
+    /// (<see cref="Representatives"/>); and each probe re-evaluates only the rules and named conditions that read the
+    /// changed fact, from the truths and memo of the unchanged case. The results are those of trying every value on a
+    /// full re-decision.
+    /// </remarks>
     private (ImmutableArray<MissingFact> Missing, ImmutableArray<Suggestion> Suggestions) Probe(OfferCase @case, PolicyPlan policy, int[] baseFacts, Outlook current, Language language)
     {
-        var missing = new List<(MissingFact Fact, int Gain, int Loss, int Order)>();
-        var suggestions = new List<(Suggestion Suggestion, int Gain, int Order)>();
-        var scratch = new int[baseFacts.Length];
-        var memo = new byte[policy.Named.Length];
+        var missing = new List<(MissingFact Fact, int Gain, int Loss)>();
+        var suggestions = new List<(Suggestion Suggestion, int Gain)>();
+        int[]? scratch = null;
+        byte[] baseMemo = [], memo = [];
+        Truth[] baseTruths = [];
         var probes = new List<int>();
         var asOf = baseFacts[(int)FactId.AsOf];
         foreach (var factIndex in policy.InputFacts)
         {
+            var plan = policy.Probes[factIndex];
             var unknown = baseFacts[factIndex] == FactCatalog.Unknown;
-            if (!unknown && Array.IndexOf(s_actionable, (FactId)factIndex) < 0)
+            if (plan is null || (!unknown && Array.IndexOf(s_actionable, (FactId)factIndex) < 0))
             {
                 continue;
             }
 
             var fact = FactCatalog.All[factIndex];
             ProbeValues(fact, baseFacts, policy, probes);
+            Representatives(fact, plan, baseFacts[factIndex], asOf, probes);
+            if (probes.Count == 0)
+            {
+                continue;
+            }
+
+            if (scratch is null)
+            {
+                // The truths and memo of the case as it is, once, for every probe to start from.
+                scratch = (int[])baseFacts.Clone();
+                scratch[(int)FactId.Outlook] = FactCatalog.Unknown;
+                baseMemo = new byte[policy.Program.NamedRoots.Length];
+                memo = new byte[baseMemo.Length];
+                baseTruths = new Truth[policy.FirstInfo];
+                PlanRunner.DecidingTruths(policy, scratch, baseMemo, baseTruths);
+            }
+
             int best = (int)current, worst = (int)current, bestSuggested = (int)current, bestValue = FactCatalog.Unknown;
             foreach (var value in probes)
             {
-                if (value == baseFacts[factIndex])
-                {
-                    continue;
-                }
-
                 baseFacts.CopyTo(scratch, 0);
                 scratch[factIndex] = value;
                 scratch[(int)FactId.Outlook] = FactCatalog.Unknown;
                 PlanRunner.Derive(RuleSet.Plan, scratch);
-                Array.Clear(memo);
-                var context = new PlanContext(scratch, memo, policy.Named);
-                var (outlook, _) = PlanRunner.Decide(policy, ref context, []);
+                baseMemo.CopyTo(memo, 0);
+                foreach (var dependent in plan.Dependents)
+                {
+                    memo[dependent] = 0;
+                }
+
+                var outlook = PlanRunner.DecideChanged(policy, scratch, memo, baseTruths, plan.Bit);
                 best = Math.Max(best, (int)outlook);
 
                 // For a date in the past the latest day that still helps is the useful one ("no more than 7 days ago"),
@@ -534,7 +559,16 @@ public sealed class OfferEvaluator : IOfferEvaluator
                 var kind = unknown ? SuggestionKind.FindOut : SuggestionKind.Act;
                 var statement = FactStatements.Say(fact, bestValue, asOf, language);
                 var text = Texts.Suggestion(statement, kind, (Outlook)bestSuggested, language);
-                suggestions.Add((new Suggestion(fact.Name, LiteralOf(fact, bestValue), (Outlook)bestSuggested, kind, text), bestSuggested - (int)current, factIndex));
+                var gain = bestSuggested - (int)current;
+
+                // Highest gain first; among equal gains, catalog order (the order facts are visited in).
+                var at = 0;
+                while (at < suggestions.Count && suggestions[at].Gain >= gain)
+                {
+                    at++;
+                }
+
+                suggestions.Insert(at, (new Suggestion(fact.Name, LiteralOf(fact, bestValue), (Outlook)bestSuggested, kind, text), gain));
             }
 
             if (!unknown || (best == (int)current && worst == (int)current))
@@ -545,24 +579,113 @@ public sealed class OfferEvaluator : IOfferEvaluator
             Outlook? raise = best > (int)current ? (Outlook)best : null;
             Outlook? lower = worst < (int)current ? (Outlook)worst : null;
             var item = new MissingFact(fact.Name, fact.Label(language), raise, lower, Texts.MissingFact(fact, raise, lower, language));
-            missing.Add((item, best - (int)current, (int)current - worst, factIndex));
+            var (itemGain, itemLoss) = (best - (int)current, (int)current - worst);
+
+            // Highest gain first, then highest loss, then catalog order.
+            var position = 0;
+            while (position < missing.Count
+                && (missing[position].Gain > itemGain || (missing[position].Gain == itemGain && missing[position].Loss >= itemLoss)))
+            {
+                position++;
+            }
+
+            missing.Insert(position, (item, itemGain, itemLoss));
         }
 
-        return (
-            [.. missing.OrderByDescending(m => m.Gain).ThenByDescending(m => m.Loss).ThenBy(m => m.Order).Select(m => m.Fact)],
-            [.. suggestions.OrderByDescending(s => s.Gain).ThenBy(s => s.Order).Select(s => s.Suggestion)]);
+        var missingFacts = ImmutableArray.CreateBuilder<MissingFact>(missing.Count);
+        foreach (var m in missing)
+        {
+            missingFacts.Add(m.Fact);
+        }
+
+        var helps = ImmutableArray.CreateBuilder<Suggestion>(suggestions.Count);
+        foreach (var h in suggestions)
+        {
+            helps.Add(h.Suggestion);
+        }
+
+        return (missingFacts.MoveToImmutable(), helps.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// Keeps one probe value per class of equivalent values, in place, so that the probe loop picks exactly the value it
+    /// would pick from all of them. A yes/no or enum value is dropped when an earlier value of its class was kept (the
+    /// first value that helps is kept, and the case's own value is never a probe). Date values come in runs between two
+    /// cuts of their day count (and agree on every comparison of the date itself); of a run the earliest date is kept,
+    /// because ties between dates go to the earlier one.
+    /// </summary>
+    private static void Representatives(FactDefinition fact, FactProbe plan, int baseValue, int asOf, List<int> probes)
+    {
+        var kept = 0;
+        if (plan.ValueClasses is { } classes)
+        {
+            var seen = 0UL;
+            for (var i = 0; i < probes.Count; i++)
+            {
+                var value = probes[i];
+                if (value == baseValue)
+                {
+                    continue;
+                }
+
+                var bit = 1UL << (classes[value] & 63);
+                if (classes[value] < 64 && (seen & bit) != 0)
+                {
+                    continue;
+                }
+
+                seen |= bit;
+                probes[kept++] = value;
+            }
+        }
+        else if (plan.DayCuts is not null && ProbePlans.DayFactOf(fact.Id) is var (_, direction))
+        {
+            var runClass = -1;
+            var runValue = FactCatalog.Unknown;
+            for (var i = 0; i < probes.Count; i++)
+            {
+                var value = probes[i];
+                var days = direction > 0 ? (long)value - asOf : (long)asOf - value;
+                var dayClass = plan.DayClass(days);
+                if (runValue != FactCatalog.Unknown && dayClass == runClass && SameDateTruths(plan, runValue, value))
+                {
+                    probes[kept - 1] = Math.Min(probes[kept - 1], value);
+                }
+                else
+                {
+                    probes[kept++] = value;
+                }
+
+                (runClass, runValue) = (dayClass, value);
+            }
+        }
+        else
+        {
+            return;
+        }
+
+        probes.RemoveRange(kept, probes.Count - kept);
+    }
+
+    private static bool SameDateTruths(FactProbe plan, int a, int b)
+    {
+        foreach (var (instruction, lists) in plan.DateComparisons)
+        {
+            if (PlanProgram.Compare(in instruction, a, lists) != PlanProgram.Compare(in instruction, b, lists))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
     /// Whether a value may be offered as "what would help". A company's pressure or an earlier answer can change the
     /// outlook, and so appear among the missing facts, but they are not something to hope for or to bring about.
     /// </summary>
-    private static bool Suggestible(FactId fact, int value) => fact switch
-    {
-        FactId.CompanyUnfairPressureOrRescission or FactId.RequestPriorRequestOutcome => false,
-        FactId.DeclineOriginalReason => value != (int)DeclineReason.PressuredByCompany,
-        _ => true,
-    };
+    /// <remarks>The probe classes are split by the same rule (<see cref="ProbePlans.Suggestible"/>), so that a class never mixes values that may be suggested with values that may not.</remarks>
+    private static bool Suggestible(FactId fact, int value) => ProbePlans.Suggestible(fact, value);
 
     /// <summary>Writes a fact value the way the case JSON writes it.</summary>
     private static string LiteralOf(FactDefinition fact, int code) => fact.Type switch

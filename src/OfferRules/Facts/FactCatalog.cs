@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using OfferRules.Domain;
 using OfferRules.Internal;
 
@@ -55,7 +56,8 @@ internal static class FactCatalog
         new(FactId.Outlook, "outlook", FactType.Enum, ["unknown", .. JsonNames<Evaluation.Outlook>.Names], true, "the outlook", "見通し"),
     ];
 
-    public static readonly int Count = All.Length;
+    /// <summary>The length of a fact vector: one slot per <see cref="FactId"/>. A unit test checks it against <see cref="All"/>.</summary>
+    public const int Count = (int)FactId.Outlook + 1;
 
     private static readonly FrozenDictionary<string, FactDefinition> s_byName =
         All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
@@ -84,48 +86,72 @@ internal static class FactCatalog
     }
 
     /// <summary>Writes the input facts of a case into <paramref name="facts"/>; derived facts are left unknown.</summary>
-    public static void Fill(OfferCase @case, DateOnly asOf, Span<int> facts)
-    {
-        var offer = @case.Offer;
-        var decline = @case.Decline;
-        var company = @case.Company;
-        var request = @case.Request;
-        var missed = @case.MissedContact;
+    public static void Fill(OfferCase @case, DateOnly asOf, Span<int> facts) => Fill(@case, asOf, facts, FactSections.All);
 
-        facts[(int)FactId.OfferTrack] = Code(offer.Track);
-        facts[(int)FactId.OfferOfferedOn] = Code(offer.OfferedOn);
-        facts[(int)FactId.OfferStartsOn] = Code(offer.StartsOn);
-        facts[(int)FactId.OfferStageAtDecline] = Code(offer.StageAtDecline);
-        facts[(int)FactId.OfferViaRecruitmentAgent] = Code(offer.ViaRecruitmentAgent);
-        facts[(int)FactId.OfferEvaluation] = Code(offer.Evaluation);
-        facts[(int)FactId.DeclineDeclinedOn] = Code(decline.DeclinedOn);
-        facts[(int)FactId.DeclineChannel] = Code(decline.Channel);
-        facts[(int)FactId.DeclinePromptness] = Code(decline.Promptness);
-        facts[(int)FactId.DeclineExplainedReason] = Code(decline.ExplainedReason);
-        facts[(int)FactId.DeclineExpressedThanks] = Code(decline.ExpressedThanks);
-        facts[(int)FactId.DeclineTone] = Code(decline.Tone);
-        facts[(int)FactId.DeclineOriginalReason] = Code(decline.OriginalReason);
-        facts[(int)FactId.DeclineCircumstanceChanged] = Code(decline.CircumstanceChanged);
-        facts[(int)FactId.DeclineEvidenceAvailable] = Code(decline.EvidenceAvailable);
-        facts[(int)FactId.DeclinePreviouslyReversed] = Code(decline.PreviouslyReversed);
-        facts[(int)FactId.CompanySeatStatus] = Code(company.SeatStatus);
-        facts[(int)FactId.CompanySeatOfferedToOther] = Code(company.SeatOfferedToOther);
-        facts[(int)FactId.CompanyPolicyForbidsReinstatement] = Code(company.PolicyForbidsReinstatement);
-        facts[(int)FactId.CompanyHiringNeedTrend] = Code(company.HiringNeedTrend);
-        facts[(int)FactId.CompanyUnfairPressureOrRescission] = Code(company.UnfairPressureOrRescission);
-        facts[(int)FactId.RequestChangeOfMindReason] = Code(request.ChangeOfMindReason);
-        // A request that is not recorded has not been made (§4.5): an absent outcome is "not yet asked", never missing.
-        facts[(int)FactId.RequestPriorRequestOutcome] = request.PriorRequestOutcome == PriorRequestOutcome.Unknown
-            ? (int)PriorRequestOutcome.NotYetAsked
-            : (int)request.PriorRequestOutcome;
-        facts[(int)FactId.RequestPlannedChannel] = Code(request.PlannedChannel);
-        facts[(int)FactId.RequestWillingToRedoSelection] = Code(request.WillingToRedoSelection);
-        facts[(int)FactId.MissedContactInterviewedOn] = Code(missed.InterviewedOn);
-        facts[(int)FactId.MissedContactFirstMissedCallOn] = Code(missed.FirstMissedCallOn);
-        facts[(int)FactId.MissedContactCause] = Code(missed.Cause);
-        facts[(int)FactId.MissedContactEmployerSaidPositionFilled] = Code(missed.EmployerSaidPositionFilled);
-        facts[(int)FactId.MissedContactPlannedChannel] = Code(missed.PlannedChannel);
-        facts[(int)FactId.MissedContactHasBackupContact] = Code(missed.HasBackupContact);
+    /// <summary>
+    /// Writes the input facts of the sections in <paramref name="sections"/> and the evaluation date into
+    /// <paramref name="facts"/>, and marks every derived fact unknown. The slots of the other sections are left as they
+    /// are: a policy that reads none of their facts never looks at them.
+    /// </summary>
+    public static void Fill(OfferCase @case, DateOnly asOf, Span<int> facts, FactSections sections)
+    {
+        _ = facts[Count - 1]; // one bounds check for the whole vector
+        if ((sections & FactSections.Offer) != 0)
+        {
+            var offer = @case.Offer;
+            facts[(int)FactId.OfferTrack] = Code(offer.Track);
+            facts[(int)FactId.OfferOfferedOn] = Code(offer.OfferedOn);
+            facts[(int)FactId.OfferStartsOn] = Code(offer.StartsOn);
+            facts[(int)FactId.OfferStageAtDecline] = Code(offer.StageAtDecline);
+            facts[(int)FactId.OfferViaRecruitmentAgent] = Code(offer.ViaRecruitmentAgent);
+            facts[(int)FactId.OfferEvaluation] = Code(offer.Evaluation);
+        }
+
+        if ((sections & FactSections.Decline) != 0)
+        {
+            var decline = @case.Decline;
+            facts[(int)FactId.DeclineDeclinedOn] = Code(decline.DeclinedOn);
+            facts[(int)FactId.DeclineChannel] = Code(decline.Channel);
+            facts[(int)FactId.DeclinePromptness] = Code(decline.Promptness);
+            facts[(int)FactId.DeclineExplainedReason] = Code(decline.ExplainedReason);
+            facts[(int)FactId.DeclineExpressedThanks] = Code(decline.ExpressedThanks);
+            facts[(int)FactId.DeclineTone] = Code(decline.Tone);
+            facts[(int)FactId.DeclineOriginalReason] = Code(decline.OriginalReason);
+            facts[(int)FactId.DeclineCircumstanceChanged] = Code(decline.CircumstanceChanged);
+            facts[(int)FactId.DeclineEvidenceAvailable] = Code(decline.EvidenceAvailable);
+            facts[(int)FactId.DeclinePreviouslyReversed] = Code(decline.PreviouslyReversed);
+        }
+
+        if ((sections & FactSections.Company) != 0)
+        {
+            var company = @case.Company;
+            facts[(int)FactId.CompanySeatStatus] = Code(company.SeatStatus);
+            facts[(int)FactId.CompanySeatOfferedToOther] = Code(company.SeatOfferedToOther);
+            facts[(int)FactId.CompanyPolicyForbidsReinstatement] = Code(company.PolicyForbidsReinstatement);
+            facts[(int)FactId.CompanyHiringNeedTrend] = Code(company.HiringNeedTrend);
+            facts[(int)FactId.CompanyUnfairPressureOrRescission] = Code(company.UnfairPressureOrRescission);
+        }
+
+        if ((sections & FactSections.Request) != 0)
+        {
+            var request = @case.Request;
+            facts[(int)FactId.RequestChangeOfMindReason] = Code(request.ChangeOfMindReason);
+            facts[(int)FactId.RequestPriorRequestOutcome] = PriorRequestOutcomeCode(request.PriorRequestOutcome);
+            facts[(int)FactId.RequestPlannedChannel] = Code(request.PlannedChannel);
+            facts[(int)FactId.RequestWillingToRedoSelection] = Code(request.WillingToRedoSelection);
+        }
+
+        if ((sections & FactSections.MissedContact) != 0)
+        {
+            var missed = @case.MissedContact;
+            facts[(int)FactId.MissedContactInterviewedOn] = Code(missed.InterviewedOn);
+            facts[(int)FactId.MissedContactFirstMissedCallOn] = Code(missed.FirstMissedCallOn);
+            facts[(int)FactId.MissedContactCause] = Code(missed.Cause);
+            facts[(int)FactId.MissedContactEmployerSaidPositionFilled] = Code(missed.EmployerSaidPositionFilled);
+            facts[(int)FactId.MissedContactPlannedChannel] = Code(missed.PlannedChannel);
+            facts[(int)FactId.MissedContactHasBackupContact] = Code(missed.HasBackupContact);
+        }
+
         facts[(int)FactId.AsOf] = asOf.DayNumber;
         facts[(int)FactId.DaysSinceDecline] = Unknown;
         facts[(int)FactId.DaysUntilStart] = Unknown;
@@ -135,43 +161,83 @@ internal static class FactCatalog
         facts[(int)FactId.Outlook] = Unknown;
     }
 
+    /// <summary>
+    /// Writes one input fact's code into a fact vector: the one entry point for a reader that fills the vector straight
+    /// from its input. <paramref name="code"/> must come from one of the <c>Code</c> overloads (or be
+    /// <see cref="Unknown"/>); for <see cref="FactId.RequestPriorRequestOutcome"/> use <see cref="PriorRequestOutcomeCode"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Set(Span<int> facts, FactId fact, int code) => facts[(int)fact] = code;
+
+    /// <summary>Gets the section of the case a fact is read from, or <see cref="FactSections.None"/> for a derived fact.</summary>
+    public static FactSections SectionOf(FactId fact) => fact switch
+    {
+        <= FactId.OfferEvaluation => FactSections.Offer,
+        <= FactId.DeclinePreviouslyReversed => FactSections.Decline,
+        <= FactId.CompanyUnfairPressureOrRescission => FactSections.Company,
+        <= FactId.RequestWillingToRedoSelection => FactSections.Request,
+        <= FactId.MissedContactHasBackupContact => FactSections.MissedContact,
+        _ => FactSections.None,
+    };
+
+    /// <summary>
+    /// Gets the code of a prior request's outcome: a request that is not recorded has not been made (§4.5), so an absent
+    /// outcome is "not yet asked", never missing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int PriorRequestOutcomeCode(PriorRequestOutcome outcome) =>
+        outcome == PriorRequestOutcome.Unknown ? (int)PriorRequestOutcome.NotYetAsked : (int)outcome;
+
     /// <summary>Gets the fact code of an outlook.</summary>
     public static int Code(Evaluation.Outlook outlook) => (int)outlook + 1;
 
     /// <summary>Computes the day counts from the dates in a fact vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void DeriveDayCounts(Span<int> facts)
     {
         var asOf = facts[(int)FactId.AsOf];
         facts[(int)FactId.DaysSinceDecline] = Difference(asOf, facts[(int)FactId.DeclineDeclinedOn]);
         facts[(int)FactId.DaysUntilStart] = Difference(facts[(int)FactId.OfferStartsOn], asOf);
-        var missedOn = facts[(int)FactId.MissedContactFirstMissedCallOn];
-        if (missedOn == Unknown)
-        {
-            missedOn = facts[(int)FactId.MissedContactInterviewedOn];
-        }
+        var first = facts[(int)FactId.MissedContactFirstMissedCallOn];
+        var missedOn = first == Unknown ? facts[(int)FactId.MissedContactInterviewedOn] : first;
 
         facts[(int)FactId.DaysSinceMissedContact] = Difference(asOf, missedOn);
     }
 
+    /// <summary>Gets the code of an enum value: its number, or <see cref="Unknown"/> for 0 (every catalogued enum's unknown member).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Code<TEnum>(TEnum value)
         where TEnum : struct, Enum
     {
         // Every catalogued enum is int-based, so this reinterprets the value without boxing.
-        var code = System.Runtime.CompilerServices.Unsafe.As<TEnum, int>(ref value);
+        var code = Unsafe.As<TEnum, int>(ref value);
         return code == 0 ? Unknown : code;
     }
 
-    public static int Code(bool? value) => value switch
+    /// <summary>Gets the code of a yes/no fact: 1, 0, or <see cref="Unknown"/>; without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Code(bool? value)
     {
-        null => Unknown,
-        true => 1,
-        false => 0,
-    };
+        // (HasValue - 1) is 0 or -1: all bits set exactly when the value is missing.
+        var has = value.HasValue;
+        var truth = value.GetValueOrDefault();
+        return unchecked(Unsafe.As<bool, byte>(ref truth) | ((Unsafe.As<bool, byte>(ref has) - 1) & Unknown));
+    }
 
-    public static int Code(DateOnly? value) => value is { } date ? date.DayNumber : Unknown;
+    /// <summary>Gets the code of a date fact: its day number, or <see cref="Unknown"/>; without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Code(DateOnly? value)
+    {
+        var has = value.HasValue;
+        return unchecked(value.GetValueOrDefault().DayNumber | ((Unsafe.As<bool, byte>(ref has) - 1) & Unknown));
+    }
 
-    private static int Difference(int later, int earlier) =>
-        later == Unknown || earlier == Unknown ? Unknown : later - earlier;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Difference(int later, int earlier)
+    {
+        var difference = unchecked(later - earlier);
+        return (later == Unknown) | (earlier == Unknown) ? Unknown : difference;
+    }
 
     private static FactDefinition Enum<TEnum>(FactId id, string name, string labelEn, string labelJa)
         where TEnum : struct, System.Enum =>

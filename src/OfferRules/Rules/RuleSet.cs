@@ -49,8 +49,10 @@ public sealed class RuleSet
 
     /// <summary>
     /// Gets the evaluation cost of the rule set: for its most expensive policy, a bound on the condition nodes one full
-    /// evaluation visits (the decision, once more per probe value for "what would help" and the missing facts, and the
-    /// recommendations' conditions once). The loader rejects a file whose cost exceeds
+    /// evaluation visits. That is the whole decision three times (for the case, as the base of the probes, and at the
+    /// planned contact's date); for "what would help" and the missing facts, for each fact the decision reads, one probe
+    /// per class of equivalent values of the fact, each re-evaluating only the rules and named conditions that read it;
+    /// and the recommendations' conditions once. The loader rejects a file whose cost exceeds
     /// <see cref="RuleSetLimits.MaxEvaluationCost"/>.
     /// </summary>
     public long EvaluationCost => Plan.Policies.Length == 0

@@ -69,9 +69,9 @@ public sealed record RuleSetLimits
     public int MaxValuesPerList { get; init => field = Positive(value, int.MaxValue, nameof(MaxValuesPerList)); } = 1_000;
 
     /// <summary>
-    /// Gets the most probe values in one policy (default 2,000): the other values of the unknown and changeable facts
-    /// that "what would help" and the missing facts try, one re-decision each. Each day number a rule compares with adds
-    /// up to two.
+    /// Gets the most probe values in one policy (default 2,000): the values of the unknown and changeable facts that
+    /// "what would help" and the missing facts try, one per class of equivalent values (values that give every comparison
+    /// on the fact the same truth). Each distinct day number a rule compares with adds up to two classes.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public int MaxProbeValues { get; init => field = Positive(value, int.MaxValue, nameof(MaxProbeValues)); } = 2_000;

@@ -44,12 +44,15 @@ public sealed class RuleSetLimitsTests
     }
 
     [Fact]
-    public void EvaluationCost_SmallPolicy_IsDecisionNodesTimesProbesPlusOneAndAdviceNodes()
+    public void EvaluationCost_SmallPolicy_IsThreeDecisionsPlusEachFactsClassesTimesTheNodesThatReadIt()
     {
-        // Decision nodes: R1 = any(1) + eq(1) + in(1 + 3 values) = 6; R2 = isKnown(1); conduct = none. Probe values: the
-        // channel enum has 8 values besides unknown, explainedReason 2, declinedOn two per day number in the file
-        // (R3 compares daysSinceDecline with 10: 9 and 10, 10 and 11, so 9, 10, 11) plus the timing bands' own lines
-        // (0/1, 3/4, 7/8, 30/31 by default).
+        // Decision nodes: R1 = any(1) + eq(1) + in(1 + 3 values) = 6; R2 = isKnown(1); R3 = gt(1); conduct = none; the
+        // whole decision counts three times. Probes, one per class of equivalent values, each re-evaluating only the
+        // rules that read the fact:
+        // - explainedReason: 2 classes (false, true) x R1 (6) = 12;
+        // - channel: 2 classes (in the list, not in it) x R1 + R2 (7) = 14;
+        // - declinedOn: the day probes 0, 1, 2, 3, 7, 8 (the default 2/7/30 bands) and 9, 10, 11 (R3), 30, 31 fall
+        //   between the cuts 2, 7, 10 and 30 into 5 classes, x R3 (1) = 5.
         var rules = "["
             + RuleSets.Rule("R1", """{ "any": [ { "fact": "decline.explainedReason", "op": "eq", "value": true }, { "fact": "decline.channel", "op": "in", "values": ["phone", "email", "letter"] } ] }""") + ","
             + RuleSets.Rule("R2", """{ "fact": "decline.channel", "op": "isKnown" }""") + ","
@@ -58,10 +61,8 @@ public sealed class RuleSetLimitsTests
         var set = RuleSetJson.Load(RuleSets.With(rules)).GetValueOrThrow();
 
         const long Decision = 6 + 1 + 1;
-        var channelValues = OfferRules.Facts.FactCatalog.All.Single(f => f.Name == "decline.channel").EnumNames.Length - 1;
-        var dayProbes = new SortedSet<int> { 9, 10, 11, 0, 1, 3, 4, 7, 8, 30, 31 }.Count;
-        var probes = channelValues + 2 + dayProbes;
-        Assert.Equal((Decision * (probes + 1)) + 0, set.EvaluationCost);
+        const long Probing = (2 * 6) + (2 * 7) + (5 * 1);
+        Assert.Equal((3 * Decision) + Probing + 0, set.EvaluationCost);
     }
 
     [Fact]

@@ -13,26 +13,164 @@ internal static class PlanRunner
     public static void Derive(RuleSetPlan plan, Span<int> facts)
     {
         FactCatalog.DeriveDayCounts(facts);
-        var days = facts[(int)FactId.DaysSinceDecline];
-        var bands = plan.Model.TimingBands;
-        facts[(int)FactId.TimingBand] = days == FactCatalog.Unknown ? FactCatalog.Unknown
-            : days <= bands.ImmediateMaxDays ? (int)TimingBand.Immediate
-            : days <= bands.WithinWeekMaxDays ? (int)TimingBand.WithinWeek
-            : days <= bands.LateMaxDays ? (int)TimingBand.Late
-            : (int)TimingBand.VeryLate;
+        facts[(int)FactId.TimingBand] = Band(plan.Model.TimingBands, facts[(int)FactId.DaysSinceDecline]);
+        facts[(int)FactId.Conduct] = Conduct(plan, facts);
+    }
 
-        var context = new PlanContext(facts, [], []);
-        var conduct = (int)plan.Model.ConductOtherwise;
-        foreach (var (value, when) in plan.Conduct)
+    /// <summary>Fills the derived facts a policy's decision reads; the conduct derivation only when it reads it.</summary>
+    public static void Derive(RuleSetPlan plan, PolicyPlan policy, Span<int> facts)
+    {
+        FactCatalog.DeriveDayCounts(facts);
+        facts[(int)FactId.TimingBand] = Band(plan.Model.TimingBands, facts[(int)FactId.DaysSinceDecline]);
+        if (policy.ReadsConduct)
         {
-            if (when.Evaluate(ref context) == Truth.True)
+            facts[(int)FactId.Conduct] = Conduct(plan, facts);
+        }
+    }
+
+    /// <summary>Gets the timing band of a day count without a branch on the band: one step per line passed.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int Band(TimingBandsModel bands, int days)
+    {
+        var band = (int)TimingBand.Immediate + (days > bands.ImmediateMaxDays ? 1 : 0) + (days > bands.WithinWeekMaxDays ? 1 : 0) + (days > bands.LateMaxDays ? 1 : 0);
+        return days == FactCatalog.Unknown ? FactCatalog.Unknown : band;
+    }
+
+    private static int Conduct(RuleSetPlan plan, ReadOnlySpan<int> facts)
+    {
+        var roots = plan.ConductRoots;
+        var program = plan.ConductProgram;
+        for (var i = 0; i < roots.Length; i++)
+        {
+            if (program.Eval(roots[i], facts, []) == Truth.True)
             {
-                conduct = (int)value;
+                return plan.ConductCodes[i];
+            }
+        }
+
+        return plan.ConductCodes[roots.Length];
+    }
+
+    /// <summary>Decides the outlook on the flat program, as <see cref="Decide(PolicyPlan, ref PlanContext, Span{Truth})"/> does without recording truths.</summary>
+    public static Outlook Decide(PolicyPlan policy, ReadOnlySpan<int> facts, Span<byte> memo)
+    {
+        var program = policy.Program;
+        var roots = policy.RuleRoots;
+        var values = policy.RuleValues;
+        for (var i = 0; i < policy.FirstOverride; i++)
+        {
+            if (program.Eval(roots[i], facts, memo) == Truth.True)
+            {
+                return (Outlook)values[i];
+            }
+        }
+
+        return Rest(policy, facts, memo, [], 0);
+    }
+
+    /// <summary>Evaluates every rule but the info rules, with no short cut, for <see cref="DecideChanged"/>.</summary>
+    public static void DecidingTruths(PolicyPlan policy, ReadOnlySpan<int> facts, Span<byte> memo, Span<Truth> truths)
+    {
+        for (var i = 0; i < policy.FirstInfo; i++)
+        {
+            truths[i] = policy.Program.Eval(policy.RuleRoots[i], facts, memo);
+        }
+    }
+
+    /// <summary>
+    /// Decides the outlook after the facts in <paramref name="changed"/> changed: the rules whose masks miss them keep
+    /// their truths from <paramref name="baseTruths"/> (<see cref="DecidingTruths"/> of the unchanged facts), the others
+    /// are evaluated again. <paramref name="memo"/> must hold no truth of a named condition that depends on a changed fact.
+    /// </summary>
+    public static Outlook DecideChanged(PolicyPlan policy, ReadOnlySpan<int> facts, Span<byte> memo, ReadOnlySpan<Truth> baseTruths, ulong changed)
+    {
+        var program = policy.Program;
+        var roots = policy.RuleRoots;
+        var masks = policy.RuleMasks;
+        for (var i = 0; i < policy.FirstOverride; i++)
+        {
+            var truth = (masks[i] & changed) != 0 ? program.Eval(roots[i], facts, memo) : baseTruths[i];
+            if (truth == Truth.True)
+            {
+                return (Outlook)policy.RuleValues[i];
+            }
+        }
+
+        return Rest(policy, facts, memo, baseTruths, changed);
+    }
+
+    /// <summary>The override, base, adjust and cap stages; a rule is re-evaluated when <paramref name="changed"/> meets its mask or there are no base truths.</summary>
+    private static Outlook Rest(PolicyPlan policy, ReadOnlySpan<int> facts, Span<byte> memo, ReadOnlySpan<Truth> baseTruths, ulong changed)
+    {
+        var program = policy.Program;
+        var roots = policy.RuleRoots;
+        var values = policy.RuleValues;
+        var masks = policy.RuleMasks;
+        var all = baseTruths.IsEmpty;
+
+        var floor = (int)Outlook.VeryUnlikely;
+        for (var i = policy.FirstOverride; i < policy.FirstBase; i++)
+        {
+            var truth = all || (masks[i] & changed) != 0 ? program.Eval(roots[i], facts, memo) : baseTruths[i];
+            if (truth == Truth.True)
+            {
+                floor = Math.Max(floor, values[i]);
+            }
+        }
+
+        // Only the first base rule that holds counts; the later ones need not run.
+        var score = 0;
+        for (var i = policy.FirstBase; i < policy.FirstAdjust; i++)
+        {
+            var truth = all || (masks[i] & changed) != 0 ? program.Eval(roots[i], facts, memo) : baseTruths[i];
+            if (truth == Truth.True)
+            {
+                score = values[i];
                 break;
             }
         }
 
-        facts[(int)FactId.Conduct] = conduct == (int)ConductQuality.Unknown ? FactCatalog.Unknown : conduct;
+        for (var i = policy.FirstAdjust; i < policy.FirstCap; i++)
+        {
+            var truth = all || (masks[i] & changed) != 0 ? program.Eval(roots[i], facts, memo) : baseTruths[i];
+            score += truth == Truth.True ? values[i] : 0;
+        }
+
+        score = Math.Clamp(score, (int)Outlook.VeryUnlikely, (int)Outlook.Likely);
+        var ceiling = (int)Outlook.Likely;
+        for (var i = policy.FirstCap; i < policy.FirstInfo; i++)
+        {
+            // A cap at or above the outlook so far, or at or below the floor, cannot change it.
+            var cap = values[i];
+            var outlook = Math.Min(score, ceiling);
+            if (cap >= outlook || outlook <= floor)
+            {
+                continue;
+            }
+
+            var truth = all || (masks[i] & changed) != 0 ? program.Eval(roots[i], facts, memo) : baseTruths[i];
+            if (truth == Truth.True)
+            {
+                ceiling = cap;
+            }
+        }
+
+        return (Outlook)Math.Max(floor, Math.Min(score, ceiling));
+    }
+
+    /// <summary>Decides the confidence on the flat program.</summary>
+    public static Confidence DecideConfidence(PolicyPlan policy, ReadOnlySpan<int> facts, Span<byte> memo)
+    {
+        var roots = policy.ConfidenceRoots;
+        for (var i = 0; i < roots.Length; i++)
+        {
+            if (policy.Program.Eval(roots[i], facts, memo) == Truth.True)
+            {
+                return policy.ConfidenceLevels[i];
+            }
+        }
+
+        return policy.ConfidenceOtherwise;
     }
 
     /// <summary>

@@ -63,6 +63,80 @@ internal sealed class PolicyPlan
 
     /// <summary>Gets, per int fact, the values worth probing when a date behind it is unknown.</summary>
     public required ImmutableDictionary<int, ImmutableArray<int>> IntProbes { get; init; }
+
+    /// <summary>Gets the flat program of the named conditions, the rules and the confidence levels.</summary>
+    public required PlanProgram Program { get; init; }
+
+    /// <summary>Gets the root in <see cref="Program"/> of each rule, in <see cref="Rules"/> order.</summary>
+    public required int[] RuleRoots { get; init; }
+
+    /// <summary>Gets each rule's effect as a number: its outlook, or its score step for an adjustment.</summary>
+    public required int[] RuleValues { get; init; }
+
+    /// <summary>Gets the root in <see cref="Program"/> of each confidence level, in order.</summary>
+    public required int[] ConfidenceRoots { get; init; }
+
+    /// <summary>Gets the confidence levels, in order.</summary>
+    public required Confidence[] ConfidenceLevels { get; init; }
+
+    /// <summary>Gets, per rule, the input facts (bits by <see cref="Facts.FactId"/>) its truth depends on, through references and derived facts.</summary>
+    public required ulong[] RuleMasks { get; init; }
+
+    /// <summary>Gets, per named condition, the input facts its truth depends on.</summary>
+    public required ulong[] NamedMasks { get; init; }
+
+    /// <summary>Gets the input facts the outlook depends on: the union of the masks of every rule but the info rules.</summary>
+    public required ulong DecisionMask { get; init; }
+
+    /// <summary>Gets the sections of a case this policy's decision reads.</summary>
+    public required Facts.FactSections Sections { get; init; }
+
+    /// <summary>Gets whether the decision reads the conduct derivation.</summary>
+    public required bool ReadsConduct { get; init; }
+
+    /// <summary>Gets, per fact, how to probe it for "what would help" and the missing facts; <see langword="null"/> for a fact no probe can move.</summary>
+    public required FactProbe?[] Probes { get; init; }
+}
+
+/// <summary>
+/// How one input fact is probed: the facts it can move and the classes of its values that give the same truths to every
+/// comparison the decision makes, so that one value per class is enough.
+/// </summary>
+internal sealed class FactProbe
+{
+    /// <summary>Gets the fact's bit in the rule masks.</summary>
+    public required ulong Bit { get; init; }
+
+    /// <summary>Gets the named conditions whose truth depends on the fact: their memo entries are cleared for a probe.</summary>
+    public required int[] Dependents { get; init; }
+
+    /// <summary>
+    /// Gets, for a yes/no or enum fact, the class of each code (indexed by code). Codes of one class give every
+    /// comparison on the fact the same truth and are all suggestible or all not.
+    /// </summary>
+    public int[]? ValueClasses { get; init; }
+
+    /// <summary>
+    /// Gets, for a date fact behind a day count, the cuts on that day count, ascending: a cut <c>c</c> means some
+    /// comparison (or timing band line) may differ between <c>c</c> and <c>c + 1</c> days.
+    /// </summary>
+    public long[]? DayCuts { get; init; }
+
+    /// <summary>Gets the comparisons that read the date fact itself (with date literals).</summary>
+    public (Instruction Instruction, int[][] Lists)[] DateComparisons { get; init; } = [];
+
+    /// <summary>Gets an upper bound of the probes one evaluation runs for this fact: its classes of values.</summary>
+    public required int MaxProbes { get; init; }
+
+    /// <summary>Gets the condition nodes one probe of this fact re-evaluates at most: the rules and named conditions in its mask, and the conduct derivation when it reads the fact.</summary>
+    public required long NodesPerProbe { get; init; }
+
+    /// <summary>Gets the number of cuts below <paramref name="days"/>: two day counts with the same number are in the same class as far as the day count goes.</summary>
+    public int DayClass(long days)
+    {
+        var at = System.Array.BinarySearch(DayCuts!, days);
+        return at >= 0 ? at : ~at;
+    }
 }
 
 /// <summary>The compiled form of a whole rule set.</summary>
@@ -73,6 +147,15 @@ internal sealed class RuleSetPlan
     public required ImmutableArray<(Facts.ConductQuality Value, PlanNode When)> Conduct { get; init; }
 
     public required ImmutableArray<PolicyPlan> Policies { get; init; }
+
+    /// <summary>Gets the flat program of the conduct cases.</summary>
+    public required PlanProgram ConductProgram { get; init; }
+
+    /// <summary>Gets the root in <see cref="ConductProgram"/> of each conduct case, in order.</summary>
+    public required int[] ConductRoots { get; init; }
+
+    /// <summary>Gets the fact code each conduct case gives (<see cref="Facts.FactCatalog.Unknown"/> for <c>unknown</c>), and last the code of <c>otherwise</c>.</summary>
+    public required int[] ConductCodes { get; init; }
 
     public PolicyPlan? Find(CaseKind kind)
     {

@@ -27,7 +27,32 @@ internal static class RuleSetCompiler
             }
         }
 
-        return walker.HasErrors ? null : new RuleSetPlan { Model = model, Conduct = conduct, Policies = policies.ToImmutable() };
+        if (walker.HasErrors)
+        {
+            return null;
+        }
+
+        var conductProgram = ConductProgram(model, out var conductRoots, out var conductCodes);
+        return new RuleSetPlan
+        {
+            Model = model,
+            Conduct = conduct,
+            Policies = policies.ToImmutable(),
+            ConductProgram = conductProgram,
+            ConductRoots = conductRoots,
+            ConductCodes = conductCodes,
+        };
+    }
+
+    /// <summary>Lays the conduct cases out as one program; conduct reads no named condition.</summary>
+    internal static PlanProgram ConductProgram(RuleSetModel model, out int[] roots, out int[] codes)
+    {
+        var builder = new ProgramBuilder([]);
+        roots = [.. model.Conduct.Select(c => builder.Add(c.When))];
+        codes = [.. model.Conduct.Select(c => ConductCode(c.Value)), ConductCode(model.ConductOtherwise)];
+        return builder.Build(out _);
+
+        static int ConductCode(ConductQuality value) => value == ConductQuality.Unknown ? FactCatalog.Unknown : (int)value;
     }
 
     private static PolicyPlan? CompilePolicy(RuleSetModel ruleSet, PolicyModel policy, JsonWalker walker)
@@ -79,10 +104,51 @@ internal static class RuleSetCompiler
 
         var bands = ruleSet.TimingBands;
         AddProbes(ints, FactId.DaysSinceDecline, 0, bands.ImmediateMaxDays, bands.WithinWeekMaxDays, bands.LateMaxDays);
+        var readsConduct = facts.Contains((int)FactId.Conduct);
         ExpandDerived(ruleSet, facts, ints);
+
+        var builder = new ProgramBuilder(policy.Conditions);
+        int[] ruleRoots = [.. ordered.Select(r => builder.Add(r.Model.When))];
+        int[] confidenceRoots = [.. policy.Confidence.Select(c => builder.Add(c.When))];
+        var program = builder.Build(out _);
+        var masks = new FactMasks(policy, index, FactMasks.Conduct(ruleSet));
+        ulong[] ruleMasks = [.. ordered.Select(r => masks.Of(r.Model.When))];
+        ulong[] namedMasks = [.. Enumerable.Range(0, policy.Conditions.Length).Select(masks.OfNamed)];
+        var firstInfo = FirstOf(ordered, RuleStageModel.Info);
+        var decisionMask = 0UL;
+        for (var i = 0; i < firstInfo; i++)
+        {
+            decisionMask |= ruleMasks[i];
+        }
+
+        var inputFacts = facts.Where(f => !FactCatalog.All[f].IsDerived).ToImmutableArray();
+        var intProbes = ints.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray());
+        var sections = FactSections.None;
+        foreach (var f in inputFacts)
+        {
+            sections |= FactCatalog.SectionOf((FactId)f);
+        }
+
+        var conductProgram = ConductProgram(ruleSet, out _, out _);
+        var probes = new FactProbe?[FactCatalog.Count];
+        foreach (var f in inputFacts)
+        {
+            probes[f] = ProbePlans.Create(ruleSet, policy, FactCatalog.All[f], decisionMask, ruleMasks.AsSpan(0, firstInfo), [.. ordered.Take(firstInfo).Select(r => r.Model.When)], namedMasks, program, conductProgram, intProbes);
+        }
 
         return new PolicyPlan
         {
+            Program = program,
+            RuleRoots = ruleRoots,
+            RuleValues = [.. ordered.Select(r => r.Model.Stage == RuleStageModel.Adjust ? r.Model.Score : (int)r.Model.Outlook)],
+            ConfidenceRoots = confidenceRoots,
+            ConfidenceLevels = [.. confidence.Select(c => c.Level)],
+            RuleMasks = ruleMasks,
+            NamedMasks = namedMasks,
+            DecisionMask = decisionMask,
+            Sections = sections,
+            ReadsConduct = readsConduct,
+            Probes = probes,
             Kind = policy.Kind,
             Named = named,
             Conditions = [.. policy.Conditions.Select((c, i) => new NamedConditionPlan(c, i))],
@@ -98,8 +164,8 @@ internal static class RuleSetCompiler
             Caveats = caveats,
             Fallbacks = fallbacks,
             Drafts = drafts,
-            InputFacts = [.. facts.Where(f => !FactCatalog.All[f].IsDerived)],
-            IntProbes = ints.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray()),
+            InputFacts = inputFacts,
+            IntProbes = intProbes,
             DayBoundaries = policy.Kind == Domain.CaseKind.MissedEmployerContact
                 ? [.. MissedContactBoundaries(policy)]
                 : [bands.WithinWeekMaxDays, bands.LateMaxDays],
@@ -107,11 +173,14 @@ internal static class RuleSetCompiler
     }
 
     /// <summary>
-    /// The evaluation cost of a policy: a bound on the condition nodes one full evaluation visits. The decision runs once
-    /// for the case and once more for every probe value ("what would help", the missing facts), and the recommendations'
-    /// conditions run once. A node counts 1, and an <c>in</c> list 1 more per value.
+    /// The evaluation cost of a policy: a bound on the condition nodes one full evaluation visits. The whole decision runs
+    /// three times (for the case with its explanation, as the base of the probes, and at the planned contact's date), and
+    /// the recommendations' conditions once. Each probe ("what would help", the missing facts) tries one value of each
+    /// class of equivalent values of a fact (<see cref="FactProbe.MaxProbes"/>) and re-evaluates only the deciding rules
+    /// and named conditions that read that fact, and the conduct derivation when it reads it
+    /// (<see cref="FactProbe.NodesPerProbe"/>). A node counts 1, and an <c>in</c> list 1 more per value.
     /// </summary>
-    /// <returns>The probe values and the cost.</returns>
+    /// <returns>The probe values (the classes of values tried) and the cost.</returns>
     internal static (int ProbeValues, long Cost) Budget(RuleSetModel ruleSet, PolicyModel policy, PolicyPlan plan)
     {
         long decision = policy.Conditions.Sum(c => Weight(c.When)) + policy.Rules.Sum(r => Weight(r.When))
@@ -127,27 +196,17 @@ internal static class RuleSetCompiler
             + recommendations.Drafts.Sum(d => Weight(d.When) + d.Parts.Sum(p => p.When is null ? 0 : Weight(p.When)));
 
         var probes = 0;
+        long probing = 0;
         foreach (var index in plan.InputFacts)
         {
-            var fact = FactCatalog.All[index];
-            probes += fact.Type switch
+            if (plan.Probes[index] is { } probe)
             {
-                FactType.Bool => 2,
-                FactType.Enum => fact.EnumNames.Length - 1,
-                FactType.Date => fact.Id switch
-                {
-                    FactId.DeclineDeclinedOn => Count(plan, FactId.DaysSinceDecline),
-                    FactId.OfferStartsOn => Count(plan, FactId.DaysUntilStart),
-                    FactId.MissedContactFirstMissedCallOn or FactId.MissedContactInterviewedOn => Count(plan, FactId.DaysSinceMissedContact),
-                    _ => 0,
-                },
-                _ => 0,
-            };
+                probes += probe.MaxProbes;
+                probing += probe.MaxProbes * probe.NodesPerProbe;
+            }
         }
 
-        return (probes, (decision * (probes + 1L)) + advice);
-
-        static int Count(PolicyPlan plan, FactId dayFact) => plan.IntProbes.TryGetValue((int)dayFact, out var days) ? days.Length : 0;
+        return (probes, (3 * decision) + probing + advice);
     }
 
     private static void CheckBudget(RuleSetModel ruleSet, PolicyModel policy, PolicyPlan plan, JsonWalker walker, RuleSetLimits limits)
@@ -155,16 +214,16 @@ internal static class RuleSetCompiler
         var (probes, cost) = Budget(ruleSet, policy, plan);
         if (probes > limits.MaxProbeValues)
         {
-            walker.Error("ruleSet.limit", policy.Pointer, $"The policy has {probes} probe values (other values of its facts to try, two for each day number its rules compare with); the limit (MaxProbeValues) is {limits.MaxProbeValues}.");
+            walker.Error("ruleSet.limit", policy.Pointer, $"The policy has {probes} probe values (classes of other values of its facts to try, about one for each day number its rules compare with); the limit (MaxProbeValues) is {limits.MaxProbeValues}.");
         }
         else if (cost > limits.MaxEvaluationCost)
         {
-            walker.Error("ruleSet.limit", policy.Pointer, $"One evaluation of the policy may visit {cost} condition nodes ({probes} probe values, each deciding again); the limit (MaxEvaluationCost) is {limits.MaxEvaluationCost}. Use fewer or smaller conditions, or fewer distinct day numbers.");
+            walker.Error("ruleSet.limit", policy.Pointer, $"One evaluation of the policy may visit {cost} condition nodes ({probes} probe values, each re-evaluating the rules that read its fact); the limit (MaxEvaluationCost) is {limits.MaxEvaluationCost}. Use fewer or smaller conditions, or fewer distinct day numbers.");
         }
     }
 
     /// <summary>The nodes of a condition tree, counting each value of an <c>in</c> list; references count 1 (they are memoized).</summary>
-    private static long Weight(ConditionNode node) => node switch
+    internal static long Weight(ConditionNode node) => node switch
     {
         AllNode all => 1 + all.Children.Sum(Weight),
         AnyNode any => 1 + any.Children.Sum(Weight),
