@@ -41,6 +41,15 @@ internal sealed class JsonWalker
 
     public static string Child(string pointer, int index) => pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Reports a problem at a path; the path's pointer is built only when the problem is listed.</summary>
+    public void Error(string code, JsonPath path, string message)
+    {
+        if (_diagnostics.Count <= MaxDiagnostics)
+        {
+            Error(code, path.ToString(), message);
+        }
+    }
+
     public void Error(string code, string pointer, string message)
     {
         if (_diagnostics.Count < MaxDiagnostics)
@@ -54,16 +63,16 @@ internal sealed class JsonWalker
     }
 
     /// <summary>Records, once, that reading stopped early because <see cref="Saturated"/> became true.</summary>
-    public void StopEarly(string pointer)
+    public void StopEarly(JsonPath path)
     {
         if (_diagnostics.Count == MaxDiagnostics)
         {
-            _diagnostics.Add(new RuleSetDiagnostic("ruleSet.tooManyProblems", pointer, $"Stopped after {MaxDiagnostics} problems; the rest of the file was not checked."));
+            _diagnostics.Add(new RuleSetDiagnostic("ruleSet.tooManyProblems", path.ToString(), $"Stopped after {MaxDiagnostics} problems; the rest of the file was not checked."));
         }
     }
 
     /// <summary>Checks that an element is an object whose properties are all known; reports the unknown ones.</summary>
-    public bool Object(JsonElement element, string pointer, string what, ReadOnlySpan<string> allowed)
+    public bool Object(JsonElement element, JsonPath pointer, string what, ReadOnlySpan<string> allowed)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -94,19 +103,19 @@ internal sealed class JsonWalker
 
             if (duplicate)
             {
-                Error("ruleSet.duplicateProperty", Child(pointer, name), $"The property '{Shorten(name)}' appears more than once in {Lower(what)}.");
+                Error("ruleSet.duplicateProperty", pointer.Child(name), $"The property '{Shorten(name)}' appears more than once in {Lower(what)}.");
             }
 
             if (index < 0)
             {
-                Error("ruleSet.unknownProperty", Child(pointer, name), $"{what} has no property '{Shorten(name)}'. Allowed: {string.Join(", ", allowed.ToArray())}.");
+                Error("ruleSet.unknownProperty", pointer.Child(name), $"{what} has no property '{Shorten(name)}'. Allowed: {string.Join(", ", allowed.ToArray())}.");
             }
         }
 
         return true;
     }
 
-    public bool TryGet(JsonElement obj, string pointer, string name, bool required, string what, out JsonElement value)
+    public bool TryGet(JsonElement obj, JsonPath pointer, string name, bool required, string what, out JsonElement value)
     {
         if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out value))
         {
@@ -122,7 +131,7 @@ internal sealed class JsonWalker
         return false;
     }
 
-    public string? String(JsonElement obj, string pointer, string name, bool required, string what, int maxLength)
+    public string? String(JsonElement obj, JsonPath pointer, string name, bool required, string what, int maxLength)
     {
         if (!TryGet(obj, pointer, name, required, what, out var value))
         {
@@ -131,27 +140,27 @@ internal sealed class JsonWalker
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            Error("ruleSet.wrongType", Child(pointer, name), $"'{name}' must be a string, not {Describe(value)}.");
+            Error("ruleSet.wrongType", pointer.Child(name), $"'{name}' must be a string, not {Describe(value)}.");
             return null;
         }
 
         var text = value.GetString()!;
         if (text.Length > maxLength)
         {
-            Error("ruleSet.limit", Child(pointer, name), $"'{name}' is {text.Length} characters long; the limit is {maxLength}.");
+            Error("ruleSet.limit", pointer.Child(name), $"'{name}' is {text.Length} characters long; the limit is {maxLength}.");
             return null;
         }
 
         if (text.Length == 0)
         {
-            Error("ruleSet.empty", Child(pointer, name), $"'{name}' must not be empty.");
+            Error("ruleSet.empty", pointer.Child(name), $"'{name}' must not be empty.");
             return null;
         }
 
         return text;
     }
 
-    public int? Int(JsonElement obj, string pointer, string name, bool required, string what, int min, int max)
+    public int? Int(JsonElement obj, JsonPath pointer, string name, bool required, string what, int min, int max)
     {
         if (!TryGet(obj, pointer, name, required, what, out var value))
         {
@@ -160,13 +169,13 @@ internal sealed class JsonWalker
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
         {
-            Error("ruleSet.wrongType", Child(pointer, name), $"'{name}' must be a whole number, not {Describe(value)}.");
+            Error("ruleSet.wrongType", pointer.Child(name), $"'{name}' must be a whole number, not {Describe(value)}.");
             return null;
         }
 
         if (number < min || number > max)
         {
-            Error("ruleSet.outOfRange", Child(pointer, name), $"'{name}' is {number}; it must be between {min} and {max}.");
+            Error("ruleSet.outOfRange", pointer.Child(name), $"'{name}' is {number}; it must be between {min} and {max}.");
             return null;
         }
 
