@@ -72,7 +72,7 @@ internal sealed class JsonWalker
     }
 
     /// <summary>Checks that an element is an object whose properties are all known; reports the unknown ones.</summary>
-    public bool Object(JsonElement element, JsonPath pointer, string what, ReadOnlySpan<string> allowed)
+    public bool Object(JsonElement element, JsonPath pointer, string what, PropertyNames allowed)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -80,7 +80,8 @@ internal sealed class JsonWalker
             return false;
         }
 
-        // Allowed names (at most 64 per object) are tracked in a bit set; a set is made only for unknown names.
+        // Allowed names (at most 64 per object) are matched on their UTF-8 bytes and tracked in a bit set; a name is
+        // read as a string, and a set made, only for unknown names.
         var seenAllowed = 0UL;
         HashSet<string>? seenOther = null;
         foreach (var property in element.EnumerateObject())
@@ -91,11 +92,11 @@ internal sealed class JsonWalker
                 break;
             }
 
-            var name = property.Name;
-            var index = IndexOf(allowed, name);
+            var index = allowed.Find(property) ?? -1;
+            var name = index < 0 ? property.Name : null;
             var duplicate = index is >= 0 and < 64
                 ? (seenAllowed & (1UL << index)) != 0
-                : !(seenOther ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+                : !(seenOther ??= new HashSet<string>(StringComparer.Ordinal)).Add(name ??= property.Name);
             if (index is >= 0 and < 64)
             {
                 seenAllowed |= 1UL << index;
@@ -103,12 +104,14 @@ internal sealed class JsonWalker
 
             if (duplicate)
             {
+                name ??= property.Name;
                 Error("ruleSet.duplicateProperty", pointer.Child(name), $"The property '{Shorten(name)}' appears more than once in {Lower(what)}.");
             }
 
             if (index < 0)
             {
-                Error("ruleSet.unknownProperty", pointer.Child(name), $"{what} has no property '{Shorten(name)}'. Allowed: {string.Join(", ", allowed.ToArray())}.");
+                name ??= property.Name;
+                Error("ruleSet.unknownProperty", pointer.Child(name), $"{what} has no property '{Shorten(name)}'. Allowed: {string.Join(", ", allowed.Names)}.");
             }
         }
 
@@ -144,7 +147,12 @@ internal sealed class JsonWalker
             return null;
         }
 
-        var text = value.GetString()!;
+        return Checked(value.GetString()!, pointer, name, maxLength);
+    }
+
+    /// <summary>Checks the length of a string property already read; returns it, or <see langword="null"/> after reporting.</summary>
+    public string? Checked(string text, JsonPath pointer, string name, int maxLength)
+    {
         if (text.Length > maxLength)
         {
             Error("ruleSet.limit", pointer.Child(name), $"'{name}' is {text.Length} characters long; the limit is {maxLength}.");
@@ -246,17 +254,35 @@ internal sealed class JsonWalker
     /// <summary>Lower-cases the first letter of a description such as "The rule set" for use inside a sentence.</summary>
     private static string Lower(string what) =>
         what.Length > 1 && char.IsAsciiLetterUpper(what[0]) && !char.IsAsciiLetterUpper(what[1]) ? char.ToLowerInvariant(what[0]) + what[1..] : what;
+}
 
-    private static int IndexOf(ReadOnlySpan<string> names, string name)
+/// <summary>The property names an object may have, with their UTF-8 bytes, so that a reader can match names without making strings.</summary>
+internal sealed class PropertyNames
+{
+    private readonly byte[][] _utf8;
+
+    public PropertyNames(params string[] names)
     {
-        for (var i = 0; i < names.Length; i++)
+        Names = names;
+        _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+    }
+
+    /// <summary>Gets the names, in the order that messages list them.</summary>
+    public string[] Names { get; }
+
+    /// <summary>Gets the index of a property's name among <see cref="Names"/>, or <see langword="null"/>.</summary>
+    /// <param name="property">The property.</param>
+    /// <returns>The index, or <see langword="null"/> when the name is none of them.</returns>
+    public int? Find(JsonProperty property)
+    {
+        for (var i = 0; i < _utf8.Length; i++)
         {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            if (property.NameEquals(_utf8[i]))
             {
                 return i;
             }
         }
 
-        return -1;
+        return null;
     }
 }

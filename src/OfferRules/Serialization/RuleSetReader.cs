@@ -19,25 +19,27 @@ internal sealed class RuleSetReader
     /// <summary>The largest day count a rule may compare with (about 100 years).</summary>
     private const int MaxDays = 36_500;
 
-    private static readonly string[] s_rootProps = ["$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "planning", "conduct", "policies"];
-    private static readonly string[] s_planningProps = ["followUpBusinessDays"];
-    private static readonly string[] s_bandProps = ["immediateMaxDays", "withinWeekMaxDays", "lateMaxDays"];
-    private static readonly string[] s_conductProps = ["cases", "otherwise"];
-    private static readonly string[] s_conductCaseProps = ["value", "when"];
-    private static readonly string[] s_policyProps = ["kind", "conditions", "rules", "confidence", "actions", "caveats", "fallbacks", "drafts"];
-    private static readonly string[] s_actionProps = ["id", "when", "channel", "timing", "messages"];
-    private static readonly string[] s_adviceProps = ["id", "when", "messages"];
-    private static readonly string[] s_draftProps = ["id", "kind", "when", "title", "subject", "parts"];
-    private static readonly string[] s_partProps = ["when", "text"];
-    private static readonly string[] s_namedProps = ["id", "role", "title", "when", "messages"];
-    private static readonly string[] s_namedMessageProps = ["met", "notMet", "unknown"];
-    private static readonly string[] s_ruleProps = ["id", "stage", "when", "effect", "messages", "basis"];
-    private static readonly string[] s_ruleMessageProps = ["fired", "unknown", "notFired"];
-    private static readonly string[] s_effectProps = ["outlook", "score", "cap", "info"];
-    private static readonly string[] s_confidenceProps = ["levels", "otherwise"];
-    private static readonly string[] s_levelProps = ["level", "when"];
-    private static readonly string[] s_textProps = ["en", "ja"];
-    private static readonly string[] s_compareProps = ["fact", "op", "value", "values"];
+    private static readonly PropertyNames s_rootProps = new("$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "planning", "conduct", "policies");
+    private static readonly PropertyNames s_planningProps = new("followUpBusinessDays");
+    private static readonly PropertyNames s_bandProps = new("immediateMaxDays", "withinWeekMaxDays", "lateMaxDays");
+    private static readonly PropertyNames s_conductProps = new("cases", "otherwise");
+    private static readonly PropertyNames s_conductCaseProps = new("value", "when");
+    private static readonly PropertyNames s_policyProps = new("kind", "conditions", "rules", "confidence", "actions", "caveats", "fallbacks", "drafts");
+    private static readonly PropertyNames s_actionProps = new("id", "when", "channel", "timing", "messages");
+    private static readonly PropertyNames s_adviceProps = new("id", "when", "messages");
+    private static readonly PropertyNames s_draftProps = new("id", "kind", "when", "title", "subject", "parts");
+    private static readonly PropertyNames s_partProps = new("when", "text");
+    private static readonly PropertyNames s_namedProps = new("id", "role", "title", "when", "messages");
+    private static readonly PropertyNames s_namedMessageProps = new("met", "notMet", "unknown");
+    private static readonly PropertyNames s_ruleProps = new("id", "stage", "when", "effect", "messages", "basis");
+    private static readonly PropertyNames s_ruleMessageProps = new("fired", "unknown", "notFired");
+    private static readonly PropertyNames s_effectProps = new("outlook", "score", "cap", "info");
+    private static readonly PropertyNames s_confidenceProps = new("levels", "otherwise");
+    private static readonly PropertyNames s_levelProps = new("level", "when");
+    private static readonly PropertyNames s_textProps = new("en", "ja");
+    private static readonly PropertyNames s_compareProps = new("fact", "op", "value", "values");
+    private static readonly PropertyNames s_atLeastProps = new("atLeast", "of");
+    private static readonly PropertyNames s_nodeNames = new("all", "any", "not", "ref");
 
     /// <summary>
     /// The longest catalogued name (a fact, an operator or an enum value) read before it is looked up. Fixed, so that
@@ -208,7 +210,7 @@ internal sealed class RuleSetReader
             foreach (var (item, at) in Array(conditionsElement, pointer.Child("conditions"), "'conditions'", _limits.MaxRules))
             {
                 var rawId = RawId(item, at, conditionIds, "condition");
-                if (ReadNamedCondition(item, at) is { } condition)
+                if (ReadNamedCondition(item, at, rawId) is { } condition)
                 {
                     conditions.Add(condition);
                 }
@@ -224,8 +226,8 @@ internal sealed class RuleSetReader
         {
             foreach (var (item, at) in Array(rulesElement, pointer.Child("rules"), "'rules'", _limits.MaxRules))
             {
-                RawId(item, at, ruleIds, "rule");
-                if (ReadRule(item, at) is { } rule)
+                var rawId = RawId(item, at, ruleIds, "rule");
+                if (ReadRule(item, at, rawId) is { } rule)
                 {
                     rules.Add(rule);
                 }
@@ -276,13 +278,13 @@ internal sealed class RuleSetReader
             var actions = ImmutableArray.CreateBuilder<ActionModel>();
             foreach (var (item, at) in Section(policy, pointer, "actions"))
             {
-                RawId(item, at, ids, "action");
+                var rawId = RawId(item, at, ids, "action");
                 if (!_walker.Object(item, at, "An action", s_actionProps))
                 {
                     continue;
                 }
 
-                var id = Id(item, at, "An action");
+                var id = Id(item, at, "An action", rawId);
                 var when = When(item, at, "An action", required: true);
                 var channel = EnumValue<ActionChannel>(item, at, "channel", "An action", required: true, allowZero: true);
                 var timing = EnumValue<ActionTiming>(item, at, "timing", "An action", required: true, allowZero: true);
@@ -298,13 +300,13 @@ internal sealed class RuleSetReader
             var drafts = ImmutableArray.CreateBuilder<DraftModel>();
             foreach (var (item, at) in Section(policy, pointer, "drafts"))
             {
-                RawId(item, at, ids, "draft");
+                var rawId = RawId(item, at, ids, "draft");
                 if (!_walker.Object(item, at, "A draft", s_draftProps))
                 {
                     continue;
                 }
 
-                var id = Id(item, at, "A draft");
+                var id = Id(item, at, "A draft", rawId);
                 var kind = EnumValue<DraftKind>(item, at, "kind", "A draft", required: true, allowZero: true);
                 var when = When(item, at, "A draft", required: true);
                 var title = _walker.TryGet(item, at, "title", true, "A draft", out var te) ? Text(te, at.Child("title"), "The title", allowPlaceholders: true) : null;
@@ -357,13 +359,13 @@ internal sealed class RuleSetReader
         var items = ImmutableArray.CreateBuilder<AdviceModel>();
         foreach (var (item, at) in Section(policy, pointer, name))
         {
-            RawId(item, at, ids, name[..^1]);
+            var rawId = RawId(item, at, ids, name[..^1]);
             if (!_walker.Object(item, at, what, s_adviceProps))
             {
                 continue;
             }
 
-            var id = Id(item, at, what);
+            var id = Id(item, at, what, rawId);
             var when = When(item, at, what, required: true);
             var text = _walker.TryGet(item, at, "messages", true, what, out var m) ? Text(m, at.Child("messages"), "The message", allowPlaceholders: true) : null;
             if (id is not null && when is not null && text is not null)
@@ -402,14 +404,14 @@ internal sealed class RuleSetReader
         return id;
     }
 
-    private NamedConditionModel? ReadNamedCondition(JsonElement element, JsonPath pointer)
+    private NamedConditionModel? ReadNamedCondition(JsonElement element, JsonPath pointer, string? rawId)
     {
         if (!_walker.Object(element, pointer, "A named condition", s_namedProps))
         {
             return null;
         }
 
-        var id = Id(element, pointer, "A named condition");
+        var id = Id(element, pointer, "A named condition", rawId);
         var role = EnumValue<ConditionRole>(element, pointer, "role", "A named condition", required: false, allowZero: true) ?? ConditionRole.Helper;
         var title = _walker.TryGet(element, pointer, "title", true, "A named condition", out var titleElement)
             ? Text(titleElement, pointer.Child("title"), "The title", allowPlaceholders: false)
@@ -434,14 +436,14 @@ internal sealed class RuleSetReader
             : new NamedConditionModel(id, pointer.ToString(), role, title, when, met, notMet, unknown);
     }
 
-    private RuleModel? ReadRule(JsonElement element, JsonPath pointer)
+    private RuleModel? ReadRule(JsonElement element, JsonPath pointer, string? rawId)
     {
         if (!_walker.Object(element, pointer, "A rule", s_ruleProps))
         {
             return null;
         }
 
-        var id = Id(element, pointer, "A rule");
+        var id = Id(element, pointer, "A rule", rawId);
         var stage = EnumValue<RuleStage>(element, pointer, "stage", "A rule", required: true, allowZero: true);
         var when = _walker.TryGet(element, pointer, "when", true, "A rule", out var whenElement)
             ? Condition(whenElement, pointer.Child("when"), 0, allowRefs: true, forbidden: null)
@@ -481,15 +483,15 @@ internal sealed class RuleSetReader
             return null;
         }
 
-        var count = element.EnumerateObject().Count();
+        var (count, property) = CountAndFirst(element);
         if (count != 1)
         {
-            _walker.Error("rule.effect", at, $"'effect' must have exactly one of {string.Join(", ", s_effectProps)}; it has {count}.");
+            _walker.Error("rule.effect", at, $"'effect' must have exactly one of {string.Join(", ", s_effectProps.Names)}; it has {count}.");
             return null;
         }
 
-        var property = element.EnumerateObject().First();
-        (EffectKind Kind, Outlook Outlook, int Score)? effect = property.Name switch
+        var propertyName = s_effectProps.Find(property) is { } known ? s_effectProps.Names[known] : property.Name;
+        (EffectKind Kind, Outlook Outlook, int Score)? effect = propertyName switch
         {
             "outlook" => EnumValue<Outlook>(element, at, "outlook", "'effect'", required: true, allowZero: true) is { } o ? (EffectKind.Outlook, o, 0) : null,
             "cap" => EnumValue<Outlook>(element, at, "cap", "'effect'", required: true, allowZero: true) is { } c ? (EffectKind.Cap, c, 0) : null,
@@ -509,7 +511,7 @@ internal sealed class RuleSetReader
             };
             if (e.Kind != expected)
             {
-                _walker.Error("rule.effect", at, $"A rule in the stage '{JsonNames<RuleStage>.Of(st)}' must have the effect '{JsonNames<EffectKind>.Of(expected)}', not '{property.Name}'.");
+                _walker.Error("rule.effect", at, $"A rule in the stage '{JsonNames<RuleStage>.Of(st)}' must have the effect '{JsonNames<EffectKind>.Of(expected)}', not '{propertyName}'.");
                 return null;
             }
         }
@@ -523,9 +525,12 @@ internal sealed class RuleSetReader
         return null;
     }
 
-    private string? Id(JsonElement element, JsonPath pointer, string what)
+    /// <summary>Reads an item's id; <paramref name="rawId"/> is the id <see cref="RawId"/> already read from it, if any, so that it is not read twice.</summary>
+    private string? Id(JsonElement element, JsonPath pointer, string what, string? rawId)
     {
-        var id = _walker.String(element, pointer, "id", true, what, _limits.MaxIdLength);
+        var id = rawId is not null
+            ? _walker.Checked(rawId, pointer, "id", _limits.MaxIdLength)
+            : _walker.String(element, pointer, "id", true, what, _limits.MaxIdLength);
         if (id is not null && !IsValidId(id))
         {
             _walker.Error("ruleSet.invalidId", pointer.Child("id"), $"The id '{JsonWalker.Shorten(id)}' may only use letters, digits, '-', '_' and '.'.");
@@ -630,6 +635,22 @@ internal sealed class RuleSetReader
         return value;
     }
 
+    /// <summary>Counts an object's properties and gets the first, without boxing an enumerator.</summary>
+    private static (int Count, JsonProperty First) CountAndFirst(JsonElement element)
+    {
+        var count = 0;
+        JsonProperty first = default;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (count++ == 0)
+            {
+                first = property;
+            }
+        }
+
+        return (count, first);
+    }
+
     /// <summary>
     /// Finds which of <paramref name="utf8Names"/> a string property holds, comparing bytes; <see langword="null"/> when
     /// the property is missing, is not a string or holds another text (the caller then reads it the slow way, with
@@ -716,7 +737,7 @@ internal sealed class RuleSetReader
 
         if (element.TryGetProperty("atLeast", out var atLeast))
         {
-            if (!_walker.Object(element, pointer, "An 'atLeast' condition", ["atLeast", "of"]))
+            if (!_walker.Object(element, pointer, "An 'atLeast' condition", s_atLeastProps))
             {
                 return null;
             }
@@ -737,15 +758,14 @@ internal sealed class RuleSetReader
             return children is null ? null : new AtLeastNode(pointer.ToString(), n, children.Value);
         }
 
-        var count = element.EnumerateObject().Count();
+        var (count, property) = CountAndFirst(element);
         if (count != 1)
         {
             _walker.Error("condition.invalidNode", pointer, "A condition must have exactly one of 'all', 'any', 'not', 'atLeast' (with 'of'), 'fact' (with 'op') or 'ref'.");
             return null;
         }
 
-        var property = element.EnumerateObject().First();
-        switch (property.Name)
+        switch (s_nodeNames.Find(property) is { } known ? s_nodeNames.Names[known] : property.Name)
         {
             case "all":
                 return Children(element, pointer, "all", depth, allowRefs, forbidden) is { } all ? new AllNode(pointer.ToString(), all) : null;
@@ -783,7 +803,7 @@ internal sealed class RuleSetReader
             return null;
         }
 
-        var children = ImmutableArray.CreateBuilder<ConditionNode>();
+        var children = ImmutableArray.CreateBuilder<ConditionNode>(Math.Min(array.GetArrayLength(), 1024));
         var ok = true;
         var index = 0;
         foreach (var item in array.EnumerateArray())
@@ -804,7 +824,7 @@ internal sealed class RuleSetReader
             }
         }
 
-        return ok ? children.ToImmutable() : null;
+        return ok ? children.DrainToImmutable() : null;
     }
 
     private CompareNode? Compare(JsonElement element, JsonPath pointer, FactId? forbidden)
@@ -892,7 +912,7 @@ internal sealed class RuleSetReader
                     return null;
                 }
 
-                var codes = ImmutableArray.CreateBuilder<int>();
+                var codes = ImmutableArray.CreateBuilder<int>(values.GetArrayLength());
                 var index = 0;
                 var valid = true;
                 foreach (var item in values.EnumerateArray())
@@ -907,7 +927,7 @@ internal sealed class RuleSetReader
                     }
                 }
 
-                return valid ? new CompareNode(pointer.ToString(), fact, op, codes.ToImmutable()) : null;
+                return valid ? new CompareNode(pointer.ToString(), fact, op, codes.DrainToImmutable()) : null;
             default:
                 if (!hasValue || hasValues)
                 {
