@@ -18,6 +18,23 @@ public sealed class SuiteTests
     }
 
     [Fact]
+    public void Create_AnySize_WritesJapaneseAsRawUtf8()
+    {
+        var json = SyntheticRuleSets.Create(20);
+
+        Assert.Contains("ルール S-00001 が当てはまります。", System.Text.Encoding.UTF8.GetString(json), StringComparison.Ordinal);
+        Assert.Equal(-1, json.AsSpan().IndexOf("\\u"u8));
+        Assert.Equal(-1, SyntheticRuleSets.DefaultDecisionRulesOnly().AsSpan().IndexOf("\\u"u8));
+    }
+
+    [Fact]
+    public void Limits_HundredThousandRules_AreWithinTheScalingLimits()
+    {
+        Assert.True(SyntheticRuleSets.Limits.MaxRules >= 100_000);
+        Assert.True(SyntheticRuleSets.Limits.MaxConditionNodes >= 1_000_000);
+    }
+
+    [Fact]
     public void WriteJsonLines_GeneratedCases_ReadBackLineByLineToTheSameCases()
     {
         var cases = CaseGenerator.Generate(2_000, BenchmarkData.Seed + 1);

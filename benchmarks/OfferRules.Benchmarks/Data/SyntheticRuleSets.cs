@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OfferRules.Rules;
@@ -15,9 +16,19 @@ public static class SyntheticRuleSets
 {
     /// <summary>
     /// The limits the scaling files load with: the default ones without the evaluation budget, which the largest files
-    /// exceed on purpose (they measure how loading grows, not what a tenant may deploy).
+    /// exceed on purpose, and with room for 100,000 rules (they measure how loading grows, not what a tenant may deploy).
     /// </summary>
-    public static RuleSetLimits Limits { get; } = RuleSetLimits.Default with { MaxEvaluationCost = int.MaxValue, MaxProbeValues = int.MaxValue };
+    public static RuleSetLimits Limits { get; } = RuleSetLimits.Default with
+    {
+        MaxEvaluationCost = int.MaxValue,
+        MaxProbeValues = int.MaxValue,
+        MaxRules = 200_000,
+        MaxConditionNodes = 2_000_000,
+        MaxBytes = 256 * 1024 * 1024,
+    };
+
+    /// <summary>Writes Japanese (and every other text) as raw UTF-8, as rule files are written by hand, not as <c>\uXXXX</c>.</summary>
+    private static readonly JsonSerializerOptions s_rawUtf8 = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly (string Fact, string[] Values)[] s_enums =
     [
@@ -65,7 +76,7 @@ public static class SyntheticRuleSets
             RemoveRecommendations(policy!.AsObject());
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(root);
+        return JsonSerializer.SerializeToUtf8Bytes(root, s_rawUtf8);
     }
 
     /// <summary>Builds a rule set whose decline policy has <paramref name="ruleCount"/> rules.</summary>
@@ -98,7 +109,7 @@ public static class SyntheticRuleSets
         }
 
         decline["rules"] = rules;
-        return JsonSerializer.SerializeToUtf8Bytes(root);
+        return JsonSerializer.SerializeToUtf8Bytes(root, s_rawUtf8);
     }
 
     private static void RemoveRecommendations(JsonObject policy)

@@ -4,8 +4,12 @@ using OfferRules.Serialization;
 
 namespace OfferRules.Benchmarks;
 
-/// <summary>Loading (read, validate, compile) the built-in default rule set from its bytes.</summary>
+/// <summary>
+/// Loading (read, validate, compile) the built-in default rule set from its bytes (issue 14: under 0.5 ms). The
+/// <c>File</c> and <c>Alloc/File</c> columns give the file's size and what one load allocates per byte of it.
+/// </summary>
 [MemoryDiagnoser]
+[Config(typeof(FileSizeColumns.Config))]
 public class DefaultRuleSetLoadBenchmarks
 {
     private byte[] _full = [];

@@ -54,7 +54,7 @@ internal static class JsonPositions
     /// <returns>The byte offset of the string, or -1 when every string can be read.</returns>
     public static long FindUnreadableString(ReadOnlySpan<byte> utf8Json, int maxDepth)
     {
-        if (utf8Json.IndexOf("\\u"u8) < 0)
+        if (!MayHaveLoneSurrogate(utf8Json))
         {
             return -1;
         }
@@ -76,6 +76,71 @@ internal static class JsonPositions
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Looks at the escapes in the text, without tokenizing it, for a <c>\u</c> escape of a surrogate that is not one
+    /// half of an escaped pair. Escapes are found from the start of the text, so an escaped backslash (<c>\\uD800</c>)
+    /// is no escape of a surrogate. Backslashes in comments can only add false alarms, never hide a string's escape;
+    /// a false alarm costs the exact scan, nothing more. Text without such an escape (nearly every file, including any
+    /// with escaped pairs or escaped Japanese) needs no second pass.
+    /// </summary>
+    internal static bool MayHaveLoneSurrogate(ReadOnlySpan<byte> utf8Json)
+    {
+        var i = utf8Json.IndexOf((byte)'\\');
+        while (i >= 0 && i + 1 < utf8Json.Length)
+        {
+            var next = 2;
+            if (utf8Json[i + 1] == (byte)'u')
+            {
+                var unit = Hex(utf8Json[(i + 2)..]);
+                if (unit is < 0 or (>= 0xDC00 and <= 0xDFFF))
+                {
+                    // Not four hex digits (possible only in a comment), or a low surrogate without a high one before it.
+                    return true;
+                }
+
+                next = 6;
+                if (unit is >= 0xD800 and <= 0xDBFF)
+                {
+                    var low = i + 6 + 1 < utf8Json.Length && utf8Json[i + 6] == (byte)'\\' && utf8Json[i + 7] == (byte)'u' ? Hex(utf8Json[(i + 8)..]) : -1;
+                    if (low is < 0xDC00 or > 0xDFFF)
+                    {
+                        return true;
+                    }
+
+                    next = 12;
+                }
+            }
+
+            var rest = utf8Json[(i + next)..].IndexOf((byte)'\\');
+            i = rest < 0 ? -1 : i + next + rest;
+        }
+
+        return false;
+
+        static int Hex(ReadOnlySpan<byte> digits)
+        {
+            if (digits.Length < 4)
+            {
+                return -1;
+            }
+
+            var value = 0;
+            for (var d = 0; d < 4; d++)
+            {
+                var c = digits[d];
+                var v = c is >= (byte)'0' and <= (byte)'9' ? c - '0' : (c | 0x20) is >= 'a' and <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+                if (v < 0)
+                {
+                    return -1;
+                }
+
+                value = (value << 4) | v;
+            }
+
+            return value;
+        }
     }
 
     /// <summary>

@@ -41,6 +41,15 @@ internal sealed class JsonWalker
 
     public static string Child(string pointer, int index) => pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Reports a problem at a path; the path's pointer is built only when the problem is listed.</summary>
+    public void Error(string code, JsonPath path, string message)
+    {
+        if (_diagnostics.Count <= MaxDiagnostics)
+        {
+            Error(code, path.ToString(), message);
+        }
+    }
+
     public void Error(string code, string pointer, string message)
     {
         if (_diagnostics.Count < MaxDiagnostics)
@@ -54,16 +63,16 @@ internal sealed class JsonWalker
     }
 
     /// <summary>Records, once, that reading stopped early because <see cref="Saturated"/> became true.</summary>
-    public void StopEarly(string pointer)
+    public void StopEarly(JsonPath path)
     {
         if (_diagnostics.Count == MaxDiagnostics)
         {
-            _diagnostics.Add(new RuleSetDiagnostic("ruleSet.tooManyProblems", pointer, $"Stopped after {MaxDiagnostics} problems; the rest of the file was not checked."));
+            _diagnostics.Add(new RuleSetDiagnostic("ruleSet.tooManyProblems", path.ToString(), $"Stopped after {MaxDiagnostics} problems; the rest of the file was not checked."));
         }
     }
 
     /// <summary>Checks that an element is an object whose properties are all known; reports the unknown ones.</summary>
-    public bool Object(JsonElement element, string pointer, string what, ReadOnlySpan<string> allowed)
+    public bool Object(JsonElement element, JsonPath pointer, string what, PropertyNames allowed)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -71,7 +80,8 @@ internal sealed class JsonWalker
             return false;
         }
 
-        // Allowed names (at most 64 per object) are tracked in a bit set; a set is made only for unknown names.
+        // Allowed names (at most 64 per object) are matched on their UTF-8 bytes and tracked in a bit set; a name is
+        // read as a string, and a set made, only for unknown names.
         var seenAllowed = 0UL;
         HashSet<string>? seenOther = null;
         foreach (var property in element.EnumerateObject())
@@ -82,11 +92,11 @@ internal sealed class JsonWalker
                 break;
             }
 
-            var name = property.Name;
-            var index = IndexOf(allowed, name);
+            var index = allowed.Find(property) ?? -1;
+            var name = index < 0 ? property.Name : null;
             var duplicate = index is >= 0 and < 64
                 ? (seenAllowed & (1UL << index)) != 0
-                : !(seenOther ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+                : !(seenOther ??= new HashSet<string>(StringComparer.Ordinal)).Add(name ??= property.Name);
             if (index is >= 0 and < 64)
             {
                 seenAllowed |= 1UL << index;
@@ -94,19 +104,21 @@ internal sealed class JsonWalker
 
             if (duplicate)
             {
-                Error("ruleSet.duplicateProperty", Child(pointer, name), $"The property '{Shorten(name)}' appears more than once in {Lower(what)}.");
+                name ??= property.Name;
+                Error("ruleSet.duplicateProperty", pointer.Child(name), $"The property '{Shorten(name)}' appears more than once in {Lower(what)}.");
             }
 
             if (index < 0)
             {
-                Error("ruleSet.unknownProperty", Child(pointer, name), $"{what} has no property '{Shorten(name)}'. Allowed: {string.Join(", ", allowed.ToArray())}.");
+                name ??= property.Name;
+                Error("ruleSet.unknownProperty", pointer.Child(name), $"{what} has no property '{Shorten(name)}'. Allowed: {string.Join(", ", allowed.Names)}.");
             }
         }
 
         return true;
     }
 
-    public bool TryGet(JsonElement obj, string pointer, string name, bool required, string what, out JsonElement value)
+    public bool TryGet(JsonElement obj, JsonPath pointer, string name, bool required, string what, out JsonElement value)
     {
         if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out value))
         {
@@ -122,7 +134,7 @@ internal sealed class JsonWalker
         return false;
     }
 
-    public string? String(JsonElement obj, string pointer, string name, bool required, string what, int maxLength)
+    public string? String(JsonElement obj, JsonPath pointer, string name, bool required, string what, int maxLength)
     {
         if (!TryGet(obj, pointer, name, required, what, out var value))
         {
@@ -131,27 +143,32 @@ internal sealed class JsonWalker
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            Error("ruleSet.wrongType", Child(pointer, name), $"'{name}' must be a string, not {Describe(value)}.");
+            Error("ruleSet.wrongType", pointer.Child(name), $"'{name}' must be a string, not {Describe(value)}.");
             return null;
         }
 
-        var text = value.GetString()!;
+        return Checked(value.GetString()!, pointer, name, maxLength);
+    }
+
+    /// <summary>Checks the length of a string property already read; returns it, or <see langword="null"/> after reporting.</summary>
+    public string? Checked(string text, JsonPath pointer, string name, int maxLength)
+    {
         if (text.Length > maxLength)
         {
-            Error("ruleSet.limit", Child(pointer, name), $"'{name}' is {text.Length} characters long; the limit is {maxLength}.");
+            Error("ruleSet.limit", pointer.Child(name), $"'{name}' is {text.Length} characters long; the limit is {maxLength}.");
             return null;
         }
 
         if (text.Length == 0)
         {
-            Error("ruleSet.empty", Child(pointer, name), $"'{name}' must not be empty.");
+            Error("ruleSet.empty", pointer.Child(name), $"'{name}' must not be empty.");
             return null;
         }
 
         return text;
     }
 
-    public int? Int(JsonElement obj, string pointer, string name, bool required, string what, int min, int max)
+    public int? Int(JsonElement obj, JsonPath pointer, string name, bool required, string what, int min, int max)
     {
         if (!TryGet(obj, pointer, name, required, what, out var value))
         {
@@ -160,13 +177,13 @@ internal sealed class JsonWalker
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
         {
-            Error("ruleSet.wrongType", Child(pointer, name), $"'{name}' must be a whole number, not {Describe(value)}.");
+            Error("ruleSet.wrongType", pointer.Child(name), $"'{name}' must be a whole number, not {Describe(value)}.");
             return null;
         }
 
         if (number < min || number > max)
         {
-            Error("ruleSet.outOfRange", Child(pointer, name), $"'{name}' is {number}; it must be between {min} and {max}.");
+            Error("ruleSet.outOfRange", pointer.Child(name), $"'{name}' is {number}; it must be between {min} and {max}.");
             return null;
         }
 
@@ -237,17 +254,35 @@ internal sealed class JsonWalker
     /// <summary>Lower-cases the first letter of a description such as "The rule set" for use inside a sentence.</summary>
     private static string Lower(string what) =>
         what.Length > 1 && char.IsAsciiLetterUpper(what[0]) && !char.IsAsciiLetterUpper(what[1]) ? char.ToLowerInvariant(what[0]) + what[1..] : what;
+}
 
-    private static int IndexOf(ReadOnlySpan<string> names, string name)
+/// <summary>The property names an object may have, with their UTF-8 bytes, so that a reader can match names without making strings.</summary>
+internal sealed class PropertyNames
+{
+    private readonly byte[][] _utf8;
+
+    public PropertyNames(params string[] names)
     {
-        for (var i = 0; i < names.Length; i++)
+        Names = names;
+        _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+    }
+
+    /// <summary>Gets the names, in the order that messages list them.</summary>
+    public string[] Names { get; }
+
+    /// <summary>Gets the index of a property's name among <see cref="Names"/>, or <see langword="null"/>.</summary>
+    /// <param name="property">The property.</param>
+    /// <returns>The index, or <see langword="null"/> when the name is none of them.</returns>
+    public int? Find(JsonProperty property)
+    {
+        for (var i = 0; i < _utf8.Length; i++)
         {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            if (property.NameEquals(_utf8[i]))
             {
                 return i;
             }
         }
 
-        return -1;
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using OfferRules.Domain;
 using OfferRules.Evaluation;
@@ -18,25 +19,27 @@ internal sealed class RuleSetReader
     /// <summary>The largest day count a rule may compare with (about 100 years).</summary>
     private const int MaxDays = 36_500;
 
-    private static readonly string[] s_rootProps = ["$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "planning", "conduct", "policies"];
-    private static readonly string[] s_planningProps = ["followUpBusinessDays"];
-    private static readonly string[] s_bandProps = ["immediateMaxDays", "withinWeekMaxDays", "lateMaxDays"];
-    private static readonly string[] s_conductProps = ["cases", "otherwise"];
-    private static readonly string[] s_conductCaseProps = ["value", "when"];
-    private static readonly string[] s_policyProps = ["kind", "conditions", "rules", "confidence", "actions", "caveats", "fallbacks", "drafts"];
-    private static readonly string[] s_actionProps = ["id", "when", "channel", "timing", "messages"];
-    private static readonly string[] s_adviceProps = ["id", "when", "messages"];
-    private static readonly string[] s_draftProps = ["id", "kind", "when", "title", "subject", "parts"];
-    private static readonly string[] s_partProps = ["when", "text"];
-    private static readonly string[] s_namedProps = ["id", "role", "title", "when", "messages"];
-    private static readonly string[] s_namedMessageProps = ["met", "notMet", "unknown"];
-    private static readonly string[] s_ruleProps = ["id", "stage", "when", "effect", "messages", "basis"];
-    private static readonly string[] s_ruleMessageProps = ["fired", "unknown", "notFired"];
-    private static readonly string[] s_effectProps = ["outlook", "score", "cap", "info"];
-    private static readonly string[] s_confidenceProps = ["levels", "otherwise"];
-    private static readonly string[] s_levelProps = ["level", "when"];
-    private static readonly string[] s_textProps = ["en", "ja"];
-    private static readonly string[] s_compareProps = ["fact", "op", "value", "values"];
+    private static readonly PropertyNames s_rootProps = new("$schema", "schemaVersion", "id", "version", "title", "description", "timingBands", "planning", "conduct", "policies");
+    private static readonly PropertyNames s_planningProps = new("followUpBusinessDays");
+    private static readonly PropertyNames s_bandProps = new("immediateMaxDays", "withinWeekMaxDays", "lateMaxDays");
+    private static readonly PropertyNames s_conductProps = new("cases", "otherwise");
+    private static readonly PropertyNames s_conductCaseProps = new("value", "when");
+    private static readonly PropertyNames s_policyProps = new("kind", "conditions", "rules", "confidence", "actions", "caveats", "fallbacks", "drafts");
+    private static readonly PropertyNames s_actionProps = new("id", "when", "channel", "timing", "messages");
+    private static readonly PropertyNames s_adviceProps = new("id", "when", "messages");
+    private static readonly PropertyNames s_draftProps = new("id", "kind", "when", "title", "subject", "parts");
+    private static readonly PropertyNames s_partProps = new("when", "text");
+    private static readonly PropertyNames s_namedProps = new("id", "role", "title", "when", "messages");
+    private static readonly PropertyNames s_namedMessageProps = new("met", "notMet", "unknown");
+    private static readonly PropertyNames s_ruleProps = new("id", "stage", "when", "effect", "messages", "basis");
+    private static readonly PropertyNames s_ruleMessageProps = new("fired", "unknown", "notFired");
+    private static readonly PropertyNames s_effectProps = new("outlook", "score", "cap", "info");
+    private static readonly PropertyNames s_confidenceProps = new("levels", "otherwise");
+    private static readonly PropertyNames s_levelProps = new("level", "when");
+    private static readonly PropertyNames s_textProps = new("en", "ja");
+    private static readonly PropertyNames s_compareProps = new("fact", "op", "value", "values");
+    private static readonly PropertyNames s_atLeastProps = new("atLeast", "of");
+    private static readonly PropertyNames s_nodeNames = new("all", "any", "not", "ref");
 
     /// <summary>
     /// The longest catalogued name (a fact, an operator or an enum value) read before it is looked up. Fixed, so that
@@ -45,8 +48,15 @@ internal sealed class RuleSetReader
     /// </summary>
     private const int MaxNameLength = 100;
 
+    /// <summary>The catalogued facts' names as UTF-8, in catalogue order.</summary>
+    private static readonly byte[][] s_factNames = [.. FactCatalog.All.Select(f => Encoding.UTF8.GetBytes(f.Name))];
+
+    /// <summary>Each catalogued fact's enum value names as UTF-8 (empty for other facts), in catalogue order.</summary>
+    private static readonly byte[][][] s_enumValues = [.. FactCatalog.All.Select(f => f.EnumNames.Select(Encoding.UTF8.GetBytes).ToArray())];
+
     private readonly JsonWalker _walker;
     private readonly RuleSetLimits _limits;
+    private readonly JsonPath _root = JsonPath.Root();
     private int _nodes;
     private bool _nodeLimitReported;
     private bool _inRecommendations;
@@ -59,37 +69,37 @@ internal sealed class RuleSetReader
 
     public RuleSetModel? Read(JsonElement root)
     {
-        if (!_walker.Object(root, string.Empty, "The rule set", s_rootProps))
+        if (!_walker.Object(root, _root, "The rule set", s_rootProps))
         {
             return null;
         }
 
-        if (_walker.Int(root, string.Empty, "schemaVersion", true, "The rule set", 1, int.MaxValue) is { } schemaVersion && schemaVersion != 1)
+        if (_walker.Int(root, _root, "schemaVersion", true, "The rule set", 1, int.MaxValue) is { } schemaVersion && schemaVersion != 1)
         {
             _walker.Error("ruleSet.schemaVersion", "/schemaVersion", $"This version of OfferRules reads schemaVersion 1; the file has {schemaVersion}.");
         }
 
-        var id = _walker.String(root, string.Empty, "id", true, "The rule set", _limits.MaxIdLength);
-        var version = _walker.String(root, string.Empty, "version", true, "The rule set", _limits.MaxIdLength);
-        _walker.String(root, string.Empty, "description", false, "The rule set", _limits.MaxTextLength);
-        var title = _walker.TryGet(root, string.Empty, "title", true, "The rule set", out var titleElement)
-            ? Text(titleElement, "/title", "The title", allowPlaceholders: false)
+        var id = _walker.String(root, _root, "id", true, "The rule set", _limits.MaxIdLength);
+        var version = _walker.String(root, _root, "version", true, "The rule set", _limits.MaxIdLength);
+        _walker.String(root, _root, "description", false, "The rule set", _limits.MaxTextLength);
+        var title = _walker.TryGet(root, _root, "title", true, "The rule set", out var titleElement)
+            ? Text(titleElement, _root.Child("title"), "The title", allowPlaceholders: false)
             : null;
         var bands = ReadBands(root);
         var planning = ReadPlanning(root);
         var (conduct, conductOtherwise) = ReadConduct(root);
 
         var policies = ImmutableArray.CreateBuilder<PolicyModel>();
-        if (_walker.TryGet(root, string.Empty, "policies", true, "The rule set", out var policiesElement))
+        if (_walker.TryGet(root, _root, "policies", true, "The rule set", out var policiesElement))
         {
             var kinds = new HashSet<CaseKind>();
-            foreach (var (element, pointer) in Array(policiesElement, "/policies", "'policies'", _limits.MaxRules))
+            foreach (var (element, pointer) in Array(policiesElement, _root.Child("policies"), "'policies'", _limits.MaxRules))
             {
                 if (ReadPolicy(element, pointer) is { } policy)
                 {
                     if (!kinds.Add(policy.Kind))
                     {
-                        _walker.Error("ruleSet.duplicateId", JsonWalker.Child(pointer, "kind"), $"There is already a policy for the case kind '{JsonNames<CaseKind>.Of(policy.Kind)}'.");
+                        _walker.Error("ruleSet.duplicateId", pointer.Child("kind"), $"There is already a policy for the case kind '{JsonNames<CaseKind>.Of(policy.Kind)}'.");
                     }
 
                     policies.Add(policy);
@@ -105,24 +115,24 @@ internal sealed class RuleSetReader
 
     private TimingBandsModel ReadBands(JsonElement root)
     {
-        if (!_walker.TryGet(root, string.Empty, "timingBands", false, "The rule set", out var element))
+        if (!_walker.TryGet(root, _root, "timingBands", false, "The rule set", out var element))
         {
             return TimingBandsModel.Default;
         }
 
-        const string At = "/timingBands";
-        if (!_walker.Object(element, At, "'timingBands'", s_bandProps))
+        var at = _root.Child("timingBands");
+        if (!_walker.Object(element, at, "'timingBands'", s_bandProps))
         {
             return TimingBandsModel.Default;
         }
 
         var d = TimingBandsModel.Default;
-        var immediate = _walker.Int(element, At, "immediateMaxDays", false, "'timingBands'", 0, 3650) ?? d.ImmediateMaxDays;
-        var withinWeek = _walker.Int(element, At, "withinWeekMaxDays", false, "'timingBands'", 0, 3650) ?? d.WithinWeekMaxDays;
-        var late = _walker.Int(element, At, "lateMaxDays", false, "'timingBands'", 0, 3650) ?? d.LateMaxDays;
+        var immediate = _walker.Int(element, at, "immediateMaxDays", false, "'timingBands'", 0, 3650) ?? d.ImmediateMaxDays;
+        var withinWeek = _walker.Int(element, at, "withinWeekMaxDays", false, "'timingBands'", 0, 3650) ?? d.WithinWeekMaxDays;
+        var late = _walker.Int(element, at, "lateMaxDays", false, "'timingBands'", 0, 3650) ?? d.LateMaxDays;
         if (!(immediate < withinWeek && withinWeek < late))
         {
-            _walker.Error("ruleSet.outOfRange", At, $"The bands must grow: immediateMaxDays ({immediate}) < withinWeekMaxDays ({withinWeek}) < lateMaxDays ({late}).");
+            _walker.Error("ruleSet.outOfRange", at, $"The bands must grow: immediateMaxDays ({immediate}) < withinWeekMaxDays ({withinWeek}) < lateMaxDays ({late}).");
         }
 
         return new TimingBandsModel(immediate, withinWeek, late);
@@ -130,39 +140,39 @@ internal sealed class RuleSetReader
 
     private PlanningModel ReadPlanning(JsonElement root)
     {
-        if (!_walker.TryGet(root, string.Empty, "planning", false, "The rule set", out var element))
+        if (!_walker.TryGet(root, _root, "planning", false, "The rule set", out var element))
         {
             return PlanningModel.Default;
         }
 
-        const string At = "/planning";
-        if (!_walker.Object(element, At, "'planning'", s_planningProps))
+        var at = _root.Child("planning");
+        if (!_walker.Object(element, at, "'planning'", s_planningProps))
         {
             return PlanningModel.Default;
         }
 
-        var followUp = _walker.Int(element, At, "followUpBusinessDays", false, "'planning'", 1, 20) ?? PlanningModel.Default.FollowUpBusinessDays;
+        var followUp = _walker.Int(element, at, "followUpBusinessDays", false, "'planning'", 1, 20) ?? PlanningModel.Default.FollowUpBusinessDays;
         return new PlanningModel(followUp);
     }
 
     private (ImmutableArray<ConductCaseModel> Cases, ConductQuality Otherwise) ReadConduct(JsonElement root)
     {
-        if (!_walker.TryGet(root, string.Empty, "conduct", true, "The rule set", out var element))
+        if (!_walker.TryGet(root, _root, "conduct", true, "The rule set", out var element))
         {
             return ([], ConductQuality.Mixed);
         }
 
-        const string At = "/conduct";
-        if (!_walker.Object(element, At, "'conduct'", s_conductProps))
+        var at = _root.Child("conduct");
+        if (!_walker.Object(element, at, "'conduct'", s_conductProps))
         {
             return ([], ConductQuality.Mixed);
         }
 
-        var otherwise = EnumValue<ConductQuality>(element, At, "otherwise", "'conduct'", required: true) ?? ConductQuality.Mixed;
+        var otherwise = EnumValue<ConductQuality>(element, at, "otherwise", "'conduct'", required: true) ?? ConductQuality.Mixed;
         var cases = ImmutableArray.CreateBuilder<ConductCaseModel>();
-        if (_walker.TryGet(element, At, "cases", true, "'conduct'", out var casesElement))
+        if (_walker.TryGet(element, at, "cases", true, "'conduct'", out var casesElement))
         {
-            foreach (var (item, pointer) in Array(casesElement, At + "/cases", "'cases'", 32))
+            foreach (var (item, pointer) in Array(casesElement, at.Child("cases"), "'cases'", 32))
             {
                 if (!_walker.Object(item, pointer, "A conduct case", s_conductCaseProps))
                 {
@@ -171,7 +181,7 @@ internal sealed class RuleSetReader
 
                 var value = EnumValue<ConductQuality>(item, pointer, "value", "A conduct case", required: true, allowZero: true);
                 var when = _walker.TryGet(item, pointer, "when", true, "A conduct case", out var whenElement)
-                    ? Condition(whenElement, JsonWalker.Child(pointer, "when"), depth: 0, allowRefs: false, forbidden: FactId.Conduct)
+                    ? Condition(whenElement, pointer.Child("when"), depth: 0, allowRefs: false, forbidden: FactId.Conduct)
                     : null;
                 if (value is { } v && when is not null)
                 {
@@ -183,7 +193,7 @@ internal sealed class RuleSetReader
         return (cases.ToImmutable(), otherwise);
     }
 
-    private PolicyModel? ReadPolicy(JsonElement element, string pointer)
+    private PolicyModel? ReadPolicy(JsonElement element, JsonPath pointer)
     {
         if (!_walker.Object(element, pointer, "A policy", s_policyProps))
         {
@@ -197,10 +207,10 @@ internal sealed class RuleSetReader
         var conditions = ImmutableArray.CreateBuilder<NamedConditionModel>();
         if (_walker.TryGet(element, pointer, "conditions", false, "A policy", out var conditionsElement))
         {
-            foreach (var (item, at) in Array(conditionsElement, JsonWalker.Child(pointer, "conditions"), "'conditions'", _limits.MaxRules))
+            foreach (var (item, at) in Array(conditionsElement, pointer.Child("conditions"), "'conditions'", _limits.MaxRules))
             {
                 var rawId = RawId(item, at, conditionIds, "condition");
-                if (ReadNamedCondition(item, at) is { } condition)
+                if (ReadNamedCondition(item, at, rawId) is { } condition)
                 {
                     conditions.Add(condition);
                 }
@@ -214,10 +224,10 @@ internal sealed class RuleSetReader
         var rules = ImmutableArray.CreateBuilder<RuleModel>();
         if (_walker.TryGet(element, pointer, "rules", true, "A policy", out var rulesElement))
         {
-            foreach (var (item, at) in Array(rulesElement, JsonWalker.Child(pointer, "rules"), "'rules'", _limits.MaxRules))
+            foreach (var (item, at) in Array(rulesElement, pointer.Child("rules"), "'rules'", _limits.MaxRules))
             {
-                RawId(item, at, ruleIds, "rule");
-                if (ReadRule(item, at) is { } rule)
+                var rawId = RawId(item, at, ruleIds, "rule");
+                if (ReadRule(item, at, rawId) is { } rule)
                 {
                     rules.Add(rule);
                 }
@@ -228,13 +238,13 @@ internal sealed class RuleSetReader
         var otherwise = Confidence.Low;
         if (_walker.TryGet(element, pointer, "confidence", true, "A policy", out var confidenceElement))
         {
-            var at = JsonWalker.Child(pointer, "confidence");
+            var at = pointer.Child("confidence");
             if (_walker.Object(confidenceElement, at, "'confidence'", s_confidenceProps))
             {
                 otherwise = EnumValue<Confidence>(confidenceElement, at, "otherwise", "'confidence'", required: true, allowZero: true) ?? Confidence.Low;
                 if (_walker.TryGet(confidenceElement, at, "levels", true, "'confidence'", out var levelsElement))
                 {
-                    foreach (var (item, levelAt) in Array(levelsElement, JsonWalker.Child(at, "levels"), "'levels'", 8))
+                    foreach (var (item, levelAt) in Array(levelsElement, at.Child("levels"), "'levels'", 8))
                     {
                         if (!_walker.Object(item, levelAt, "A confidence level", s_levelProps))
                         {
@@ -243,7 +253,7 @@ internal sealed class RuleSetReader
 
                         var level = EnumValue<Confidence>(item, levelAt, "level", "A confidence level", required: true, allowZero: true);
                         var when = _walker.TryGet(item, levelAt, "when", true, "A confidence level", out var whenElement)
-                            ? Condition(whenElement, JsonWalker.Child(levelAt, "when"), 0, allowRefs: true, forbidden: null)
+                            ? Condition(whenElement, levelAt.Child("when"), 0, allowRefs: true, forbidden: null)
                             : null;
                         if (level is { } l && when is not null)
                         {
@@ -255,11 +265,11 @@ internal sealed class RuleSetReader
         }
 
         var recommendations = ReadRecommendations(element, pointer);
-        return kind is { } k ? new PolicyModel(k, pointer, conditions.ToImmutable(), rules.ToImmutable(), levels.ToImmutable(), otherwise, broken.ToImmutable(), recommendations) : null;
+        return kind is { } k ? new PolicyModel(k, pointer.ToString(), conditions.ToImmutable(), rules.ToImmutable(), levels.ToImmutable(), otherwise, broken.ToImmutable(), recommendations) : null;
     }
 
     /// <summary>Reads the action plan, caveats, fallbacks and drafts: the parts that may read the decided <c>outlook</c>.</summary>
-    private RecommendationsModel ReadRecommendations(JsonElement policy, string pointer)
+    private RecommendationsModel ReadRecommendations(JsonElement policy, JsonPath pointer)
     {
         _inRecommendations = true;
         try
@@ -268,20 +278,20 @@ internal sealed class RuleSetReader
             var actions = ImmutableArray.CreateBuilder<ActionModel>();
             foreach (var (item, at) in Section(policy, pointer, "actions"))
             {
-                RawId(item, at, ids, "action");
+                var rawId = RawId(item, at, ids, "action");
                 if (!_walker.Object(item, at, "An action", s_actionProps))
                 {
                     continue;
                 }
 
-                var id = Id(item, at, "An action");
+                var id = Id(item, at, "An action", rawId);
                 var when = When(item, at, "An action", required: true);
                 var channel = EnumValue<ActionChannel>(item, at, "channel", "An action", required: true, allowZero: true);
                 var timing = EnumValue<ActionTiming>(item, at, "timing", "An action", required: true, allowZero: true);
-                var text = _walker.TryGet(item, at, "messages", true, "An action", out var m) ? Text(m, JsonWalker.Child(at, "messages"), "The message", allowPlaceholders: true) : null;
+                var text = _walker.TryGet(item, at, "messages", true, "An action", out var m) ? Text(m, at.Child("messages"), "The message", allowPlaceholders: true) : null;
                 if (id is not null && when is not null && channel is { } c && timing is { } t && text is not null)
                 {
-                    actions.Add(new ActionModel(id, at, when, c, t, text));
+                    actions.Add(new ActionModel(id, at.ToString(), when, c, t, text));
                 }
             }
 
@@ -290,27 +300,27 @@ internal sealed class RuleSetReader
             var drafts = ImmutableArray.CreateBuilder<DraftModel>();
             foreach (var (item, at) in Section(policy, pointer, "drafts"))
             {
-                RawId(item, at, ids, "draft");
+                var rawId = RawId(item, at, ids, "draft");
                 if (!_walker.Object(item, at, "A draft", s_draftProps))
                 {
                     continue;
                 }
 
-                var id = Id(item, at, "A draft");
+                var id = Id(item, at, "A draft", rawId);
                 var kind = EnumValue<DraftKind>(item, at, "kind", "A draft", required: true, allowZero: true);
                 var when = When(item, at, "A draft", required: true);
-                var title = _walker.TryGet(item, at, "title", true, "A draft", out var te) ? Text(te, JsonWalker.Child(at, "title"), "The title", allowPlaceholders: true) : null;
+                var title = _walker.TryGet(item, at, "title", true, "A draft", out var te) ? Text(te, at.Child("title"), "The title", allowPlaceholders: true) : null;
                 LocalizedText? subject = null;
                 if (_walker.TryGet(item, at, "subject", false, "A draft", out var se))
                 {
-                    subject = Text(se, JsonWalker.Child(at, "subject"), "The subject", allowPlaceholders: true);
+                    subject = Text(se, at.Child("subject"), "The subject", allowPlaceholders: true);
                 }
 
                 var parts = ImmutableArray.CreateBuilder<DraftPartModel>();
                 var partsOk = true;
                 if (_walker.TryGet(item, at, "parts", true, "A draft", out var pe))
                 {
-                    foreach (var (part, partAt) in Array(pe, JsonWalker.Child(at, "parts"), "'parts'", 200))
+                    foreach (var (part, partAt) in Array(pe, at.Child("parts"), "'parts'", 200))
                     {
                         if (!_walker.Object(part, partAt, "A draft part", s_partProps))
                         {
@@ -319,7 +329,7 @@ internal sealed class RuleSetReader
                         }
 
                         var partWhen = When(part, partAt, "A draft part", required: false);
-                        var partText = _walker.TryGet(part, partAt, "text", true, "A draft part", out var pt) ? Text(pt, JsonWalker.Child(partAt, "text"), "The text", allowPlaceholders: true) : null;
+                        var partText = _walker.TryGet(part, partAt, "text", true, "A draft part", out var pt) ? Text(pt, partAt.Child("text"), "The text", allowPlaceholders: true) : null;
                         if (partText is null)
                         {
                             partsOk = false;
@@ -332,7 +342,7 @@ internal sealed class RuleSetReader
 
                 if (id is not null && kind is { } k && when is not null && title is not null && partsOk)
                 {
-                    drafts.Add(new DraftModel(id, at, k, when, title, subject, parts.ToImmutable()));
+                    drafts.Add(new DraftModel(id, at.ToString(), k, when, title, subject, parts.ToImmutable()));
                 }
             }
 
@@ -344,41 +354,41 @@ internal sealed class RuleSetReader
         }
     }
 
-    private ImmutableArray<AdviceModel> ReadAdvice(JsonElement policy, string pointer, string name, string what, HashSet<string> ids)
+    private ImmutableArray<AdviceModel> ReadAdvice(JsonElement policy, JsonPath pointer, string name, string what, HashSet<string> ids)
     {
         var items = ImmutableArray.CreateBuilder<AdviceModel>();
         foreach (var (item, at) in Section(policy, pointer, name))
         {
-            RawId(item, at, ids, name[..^1]);
+            var rawId = RawId(item, at, ids, name[..^1]);
             if (!_walker.Object(item, at, what, s_adviceProps))
             {
                 continue;
             }
 
-            var id = Id(item, at, what);
+            var id = Id(item, at, what, rawId);
             var when = When(item, at, what, required: true);
-            var text = _walker.TryGet(item, at, "messages", true, what, out var m) ? Text(m, JsonWalker.Child(at, "messages"), "The message", allowPlaceholders: true) : null;
+            var text = _walker.TryGet(item, at, "messages", true, what, out var m) ? Text(m, at.Child("messages"), "The message", allowPlaceholders: true) : null;
             if (id is not null && when is not null && text is not null)
             {
-                items.Add(new AdviceModel(id, at, when, text));
+                items.Add(new AdviceModel(id, at.ToString(), when, text));
             }
         }
 
         return items.ToImmutable();
     }
 
-    private IEnumerable<(JsonElement Element, string Pointer)> Section(JsonElement policy, string pointer, string name) =>
+    private IEnumerable<(JsonElement Element, JsonPath Pointer)> Section(JsonElement policy, JsonPath pointer, string name) =>
         _walker.TryGet(policy, pointer, name, false, "A policy", out var element)
-            ? Array(element, JsonWalker.Child(pointer, name), $"'{name}'", _limits.MaxRules)
+            ? Array(element, pointer.Child(name), $"'{name}'", _limits.MaxRules)
             : [];
 
-    private ConditionNode? When(JsonElement item, string pointer, string what, bool required) =>
+    private ConditionNode? When(JsonElement item, JsonPath pointer, string what, bool required) =>
         _walker.TryGet(item, pointer, "when", required, what, out var element)
-            ? Condition(element, JsonWalker.Child(pointer, "when"), 0, allowRefs: true, forbidden: null)
+            ? Condition(element, pointer.Child("when"), 0, allowRefs: true, forbidden: null)
             : null;
 
     /// <summary>Reads an item's id as written, to report duplicates even among items that have other problems.</summary>
-    private string? RawId(JsonElement item, string pointer, HashSet<string> seen, string what)
+    private string? RawId(JsonElement item, JsonPath pointer, HashSet<string> seen, string what)
     {
         if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String)
         {
@@ -388,31 +398,31 @@ internal sealed class RuleSetReader
         var id = idElement.GetString()!;
         if (!seen.Add(id))
         {
-            _walker.Error("ruleSet.duplicateId", JsonWalker.Child(pointer, "id"), $"The {what} id '{JsonWalker.Shorten(id)}' is used more than once in this policy.");
+            _walker.Error("ruleSet.duplicateId", pointer.Child("id"), $"The {what} id '{JsonWalker.Shorten(id)}' is used more than once in this policy.");
         }
 
         return id;
     }
 
-    private NamedConditionModel? ReadNamedCondition(JsonElement element, string pointer)
+    private NamedConditionModel? ReadNamedCondition(JsonElement element, JsonPath pointer, string? rawId)
     {
         if (!_walker.Object(element, pointer, "A named condition", s_namedProps))
         {
             return null;
         }
 
-        var id = Id(element, pointer, "A named condition");
+        var id = Id(element, pointer, "A named condition", rawId);
         var role = EnumValue<ConditionRole>(element, pointer, "role", "A named condition", required: false, allowZero: true) ?? ConditionRole.Helper;
         var title = _walker.TryGet(element, pointer, "title", true, "A named condition", out var titleElement)
-            ? Text(titleElement, JsonWalker.Child(pointer, "title"), "The title", allowPlaceholders: false)
+            ? Text(titleElement, pointer.Child("title"), "The title", allowPlaceholders: false)
             : null;
         var when = _walker.TryGet(element, pointer, "when", true, "A named condition", out var whenElement)
-            ? Condition(whenElement, JsonWalker.Child(pointer, "when"), 0, allowRefs: true, forbidden: null)
+            ? Condition(whenElement, pointer.Child("when"), 0, allowRefs: true, forbidden: null)
             : null;
         LocalizedText? met = null, notMet = null, unknown = null;
         if (_walker.TryGet(element, pointer, "messages", true, "A named condition", out var messages))
         {
-            var at = JsonWalker.Child(pointer, "messages");
+            var at = pointer.Child("messages");
             if (_walker.Object(messages, at, "'messages'", s_namedMessageProps))
             {
                 met = Message(messages, at, "met", required: true);
@@ -423,26 +433,26 @@ internal sealed class RuleSetReader
 
         return id is null || title is null || when is null || met is null || notMet is null || unknown is null
             ? null
-            : new NamedConditionModel(id, pointer, role, title, when, met, notMet, unknown);
+            : new NamedConditionModel(id, pointer.ToString(), role, title, when, met, notMet, unknown);
     }
 
-    private RuleModel? ReadRule(JsonElement element, string pointer)
+    private RuleModel? ReadRule(JsonElement element, JsonPath pointer, string? rawId)
     {
         if (!_walker.Object(element, pointer, "A rule", s_ruleProps))
         {
             return null;
         }
 
-        var id = Id(element, pointer, "A rule");
+        var id = Id(element, pointer, "A rule", rawId);
         var stage = EnumValue<RuleStage>(element, pointer, "stage", "A rule", required: true, allowZero: true);
         var when = _walker.TryGet(element, pointer, "when", true, "A rule", out var whenElement)
-            ? Condition(whenElement, JsonWalker.Child(pointer, "when"), 0, allowRefs: true, forbidden: null)
+            ? Condition(whenElement, pointer.Child("when"), 0, allowRefs: true, forbidden: null)
             : null;
         var effect = ReadEffect(element, pointer, stage);
         LocalizedText? fired = null, unknown = null, notFired = null;
         if (_walker.TryGet(element, pointer, "messages", true, "A rule", out var messages))
         {
-            var at = JsonWalker.Child(pointer, "messages");
+            var at = pointer.Child("messages");
             if (_walker.Object(messages, at, "'messages'", s_ruleMessageProps))
             {
                 fired = Message(messages, at, "fired", required: true);
@@ -452,36 +462,36 @@ internal sealed class RuleSetReader
         }
 
         var basis = _walker.TryGet(element, pointer, "basis", true, "A rule", out var basisElement)
-            ? Text(basisElement, JsonWalker.Child(pointer, "basis"), "The basis", allowPlaceholders: false)
+            ? Text(basisElement, pointer.Child("basis"), "The basis", allowPlaceholders: false)
             : null;
 
         return id is null || stage is null || when is null || effect is null || fired is null || unknown is null || basis is null
             ? null
-            : new RuleModel(id, pointer, (RuleStageModel)stage.Value, when, effect.Value.Kind, effect.Value.Outlook, effect.Value.Score, fired, unknown, notFired, basis);
+            : new RuleModel(id, pointer.ToString(), (RuleStageModel)stage.Value, when, effect.Value.Kind, effect.Value.Outlook, effect.Value.Score, fired, unknown, notFired, basis);
     }
 
-    private (EffectKind Kind, Outlook Outlook, int Score)? ReadEffect(JsonElement rule, string pointer, RuleStage? stage)
+    private (EffectKind Kind, Outlook Outlook, int Score)? ReadEffect(JsonElement rule, JsonPath pointer, RuleStage? stage)
     {
         if (!_walker.TryGet(rule, pointer, "effect", true, "A rule", out var element))
         {
             return null;
         }
 
-        var at = JsonWalker.Child(pointer, "effect");
+        var at = pointer.Child("effect");
         if (!_walker.Object(element, at, "'effect'", s_effectProps))
         {
             return null;
         }
 
-        var count = element.EnumerateObject().Count();
+        var (count, property) = CountAndFirst(element);
         if (count != 1)
         {
-            _walker.Error("rule.effect", at, $"'effect' must have exactly one of {string.Join(", ", s_effectProps)}; it has {count}.");
+            _walker.Error("rule.effect", at, $"'effect' must have exactly one of {string.Join(", ", s_effectProps.Names)}; it has {count}.");
             return null;
         }
 
-        var property = element.EnumerateObject().First();
-        (EffectKind Kind, Outlook Outlook, int Score)? effect = property.Name switch
+        var propertyName = s_effectProps.Find(property) is { } known ? s_effectProps.Names[known] : property.Name;
+        (EffectKind Kind, Outlook Outlook, int Score)? effect = propertyName switch
         {
             "outlook" => EnumValue<Outlook>(element, at, "outlook", "'effect'", required: true, allowZero: true) is { } o ? (EffectKind.Outlook, o, 0) : null,
             "cap" => EnumValue<Outlook>(element, at, "cap", "'effect'", required: true, allowZero: true) is { } c ? (EffectKind.Cap, c, 0) : null,
@@ -501,7 +511,7 @@ internal sealed class RuleSetReader
             };
             if (e.Kind != expected)
             {
-                _walker.Error("rule.effect", at, $"A rule in the stage '{JsonNames<RuleStage>.Of(st)}' must have the effect '{JsonNames<EffectKind>.Of(expected)}', not '{property.Name}'.");
+                _walker.Error("rule.effect", at, $"A rule in the stage '{JsonNames<RuleStage>.Of(st)}' must have the effect '{JsonNames<EffectKind>.Of(expected)}', not '{propertyName}'.");
                 return null;
             }
         }
@@ -509,18 +519,21 @@ internal sealed class RuleSetReader
         return effect;
     }
 
-    private (EffectKind, Outlook, int)? InfoError(string at)
+    private (EffectKind, Outlook, int)? InfoError(JsonPath at)
     {
-        _walker.Error("ruleSet.wrongType", JsonWalker.Child(at, "info"), "'info' must be true.");
+        _walker.Error("ruleSet.wrongType", at.Child("info"), "'info' must be true.");
         return null;
     }
 
-    private string? Id(JsonElement element, string pointer, string what)
+    /// <summary>Reads an item's id; <paramref name="rawId"/> is the id <see cref="RawId"/> already read from it, if any, so that it is not read twice.</summary>
+    private string? Id(JsonElement element, JsonPath pointer, string what, string? rawId)
     {
-        var id = _walker.String(element, pointer, "id", true, what, _limits.MaxIdLength);
+        var id = rawId is not null
+            ? _walker.Checked(rawId, pointer, "id", _limits.MaxIdLength)
+            : _walker.String(element, pointer, "id", true, what, _limits.MaxIdLength);
         if (id is not null && !IsValidId(id))
         {
-            _walker.Error("ruleSet.invalidId", JsonWalker.Child(pointer, "id"), $"The id '{JsonWalker.Shorten(id)}' may only use letters, digits, '-', '_' and '.'.");
+            _walker.Error("ruleSet.invalidId", pointer.Child("id"), $"The id '{JsonWalker.Shorten(id)}' may only use letters, digits, '-', '_' and '.'.");
             return null;
         }
 
@@ -540,12 +553,12 @@ internal sealed class RuleSetReader
         return true;
     }
 
-    private LocalizedText? Message(JsonElement messages, string pointer, string name, bool required) =>
+    private LocalizedText? Message(JsonElement messages, JsonPath pointer, string name, bool required) =>
         _walker.TryGet(messages, pointer, name, required, "'messages'", out var element)
-            ? Text(element, JsonWalker.Child(pointer, name), $"The message '{name}'", allowPlaceholders: true)
+            ? Text(element, pointer.Child(name), $"The message '{name}'", allowPlaceholders: true)
             : null;
 
-    private LocalizedText? Text(JsonElement element, string pointer, string what, bool allowPlaceholders)
+    private LocalizedText? Text(JsonElement element, JsonPath pointer, string what, bool allowPlaceholders)
     {
         if (!_walker.Object(element, pointer, what, s_textProps))
         {
@@ -560,8 +573,8 @@ internal sealed class RuleSetReader
         }
 
         var max = allowPlaceholders ? _limits.MaxPlaceholders : 0;
-        var enTemplate = ParseTemplate(en, JsonWalker.Child(pointer, "en"), max);
-        var jaTemplate = ParseTemplate(ja, JsonWalker.Child(pointer, "ja"), max);
+        var enTemplate = ParseTemplate(en, pointer.Child("en"), max);
+        var jaTemplate = ParseTemplate(ja, pointer.Child("ja"), max);
         if (enTemplate is null || jaTemplate is null)
         {
             return null;
@@ -581,7 +594,7 @@ internal sealed class RuleSetReader
         static string Names(Template t) => t.Placeholders.IsEmpty ? "none" : string.Join(", ", t.Placeholders.Select(p => "{" + p + "}"));
     }
 
-    private Template? ParseTemplate(string text, string pointer, int maxPlaceholders)
+    private Template? ParseTemplate(string text, JsonPath pointer, int maxPlaceholders)
     {
         var template = Template.TryParse(text, maxPlaceholders, out var error);
         if (template is null)
@@ -595,26 +608,76 @@ internal sealed class RuleSetReader
         return template;
     }
 
-    private TEnum? EnumValue<TEnum>(JsonElement obj, string pointer, string name, string what, bool required, bool allowZero = false)
+    private TEnum? EnumValue<TEnum>(JsonElement obj, JsonPath pointer, string name, string what, bool required, bool allowZero = false)
         where TEnum : struct, Enum
     {
+        // The common case, a name the enum has, is matched on its UTF-8 bytes without making a string.
+        if (KnownName(obj, name, Utf8Names<TEnum>.Names) is { } known
+            && JsonNames<TEnum>.TryParse(JsonNames<TEnum>.Names[known], out var found)
+            && (allowZero || FactCatalog.Code(found) != FactCatalog.Unknown))
+        {
+            return found;
+        }
+
         var text = _walker.String(obj, pointer, name, required, what, MaxNameLength);
         if (text is null)
         {
             return null;
         }
 
-        var names = allowZero ? JsonNames<TEnum>.Names : JsonNames<TEnum>.Names[1..];
         if (!JsonNames<TEnum>.TryParse(text, out var value) || (!allowZero && FactCatalog.Code(value) == FactCatalog.Unknown))
         {
-            _walker.Error("ruleSet.unknownValue", JsonWalker.Child(pointer, name), $"'{JsonWalker.Shorten(text)}' is not a valid {name}. Use one of: {string.Join(", ", names)}.");
+            var names = allowZero ? JsonNames<TEnum>.Names : JsonNames<TEnum>.Names[1..];
+            _walker.Error("ruleSet.unknownValue", pointer.Child(name), $"'{JsonWalker.Shorten(text)}' is not a valid {name}. Use one of: {string.Join(", ", names)}.");
             return null;
         }
 
         return value;
     }
 
-    private IEnumerable<(JsonElement Element, string Pointer)> Array(JsonElement element, string pointer, string what, int max)
+    /// <summary>Counts an object's properties and gets the first, without boxing an enumerator.</summary>
+    private static (int Count, JsonProperty First) CountAndFirst(JsonElement element)
+    {
+        var count = 0;
+        JsonProperty first = default;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (count++ == 0)
+            {
+                first = property;
+            }
+        }
+
+        return (count, first);
+    }
+
+    /// <summary>
+    /// Finds which of <paramref name="utf8Names"/> a string property holds, comparing bytes; <see langword="null"/> when
+    /// the property is missing, is not a string or holds another text (the caller then reads it the slow way, with
+    /// every diagnostic).
+    /// </summary>
+    private static int? KnownName(JsonElement obj, string property, byte[][] utf8Names) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(property, out var element) ? IndexOf(element, utf8Names) : null;
+
+    private static int? IndexOf(JsonElement element, byte[][] utf8Names)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < utf8Names.Length; i++)
+        {
+            if (element.ValueEquals(utf8Names[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<(JsonElement Element, JsonPath Pointer)> Array(JsonElement element, JsonPath pointer, string what, int max)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
@@ -638,11 +701,11 @@ internal sealed class RuleSetReader
                 yield break;
             }
 
-            yield return (item, JsonWalker.Child(pointer, index++));
+            yield return (item, pointer.Child(index++));
         }
     }
 
-    private ConditionNode? Condition(JsonElement element, string pointer, int depth, bool allowRefs, FactId? forbidden)
+    private ConditionNode? Condition(JsonElement element, JsonPath pointer, int depth, bool allowRefs, FactId? forbidden)
     {
         if (++_nodes > _limits.MaxConditionNodes)
         {
@@ -674,7 +737,7 @@ internal sealed class RuleSetReader
 
         if (element.TryGetProperty("atLeast", out var atLeast))
         {
-            if (!_walker.Object(element, pointer, "An 'atLeast' condition", ["atLeast", "of"]))
+            if (!_walker.Object(element, pointer, "An 'atLeast' condition", s_atLeastProps))
             {
                 return null;
             }
@@ -682,53 +745,52 @@ internal sealed class RuleSetReader
             var children = Children(element, pointer, "of", depth, allowRefs, forbidden);
             if (atLeast.ValueKind != JsonValueKind.Number || !atLeast.TryGetInt32(out var n) || n < 1)
             {
-                _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "atLeast"), $"'atLeast' must be a whole number of at least 1, not {JsonWalker.Describe(atLeast)}.");
+                _walker.Error("condition.invalidNode", pointer.Child("atLeast"), $"'atLeast' must be a whole number of at least 1, not {JsonWalker.Describe(atLeast)}.");
                 return null;
             }
 
             if (children is { } list && n > list.Length)
             {
-                _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "atLeast"), $"'atLeast' is {n} but 'of' has only {list.Length} conditions.");
+                _walker.Error("condition.invalidNode", pointer.Child("atLeast"), $"'atLeast' is {n} but 'of' has only {list.Length} conditions.");
                 return null;
             }
 
-            return children is null ? null : new AtLeastNode(pointer, n, children.Value);
+            return children is null ? null : new AtLeastNode(pointer.ToString(), n, children.Value);
         }
 
-        var count = element.EnumerateObject().Count();
+        var (count, property) = CountAndFirst(element);
         if (count != 1)
         {
             _walker.Error("condition.invalidNode", pointer, "A condition must have exactly one of 'all', 'any', 'not', 'atLeast' (with 'of'), 'fact' (with 'op') or 'ref'.");
             return null;
         }
 
-        var property = element.EnumerateObject().First();
-        switch (property.Name)
+        switch (s_nodeNames.Find(property) is { } known ? s_nodeNames.Names[known] : property.Name)
         {
             case "all":
-                return Children(element, pointer, "all", depth, allowRefs, forbidden) is { } all ? new AllNode(pointer, all) : null;
+                return Children(element, pointer, "all", depth, allowRefs, forbidden) is { } all ? new AllNode(pointer.ToString(), all) : null;
             case "any":
-                return Children(element, pointer, "any", depth, allowRefs, forbidden) is { } any ? new AnyNode(pointer, any) : null;
+                return Children(element, pointer, "any", depth, allowRefs, forbidden) is { } any ? new AnyNode(pointer.ToString(), any) : null;
             case "not":
-                return Condition(property.Value, JsonWalker.Child(pointer, "not"), depth + 1, allowRefs, forbidden) is { } child ? new NotNode(pointer, child) : null;
+                return Condition(property.Value, pointer.Child("not"), depth + 1, allowRefs, forbidden) is { } child ? new NotNode(pointer.ToString(), child) : null;
             case "ref":
                 if (!allowRefs)
                 {
-                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "ref"), "References are not allowed here; write the condition out.");
+                    _walker.Error("condition.invalidNode", pointer.Child("ref"), "References are not allowed here; write the condition out.");
                     return null;
                 }
 
                 var id = _walker.String(element, pointer, "ref", true, "A reference", _limits.MaxIdLength);
-                return id is null ? null : new RefNode(JsonWalker.Child(pointer, "ref"), id);
+                return id is null ? null : new RefNode(pointer.Child("ref").ToString(), id);
             default:
-                _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, property.Name), $"'{JsonWalker.Shorten(property.Name)}' is not a condition. Use 'all', 'any', 'not', 'atLeast', 'fact' or 'ref'.");
+                _walker.Error("condition.invalidNode", pointer.Child(property.Name), $"'{JsonWalker.Shorten(property.Name)}' is not a condition. Use 'all', 'any', 'not', 'atLeast', 'fact' or 'ref'.");
                 return null;
         }
     }
 
-    private ImmutableArray<ConditionNode>? Children(JsonElement element, string pointer, string name, int depth, bool allowRefs, FactId? forbidden)
+    private ImmutableArray<ConditionNode>? Children(JsonElement element, JsonPath pointer, string name, int depth, bool allowRefs, FactId? forbidden)
     {
-        var at = JsonWalker.Child(pointer, name);
+        var at = pointer.Child(name);
         if (!element.TryGetProperty(name, out var array))
         {
             _walker.Error("ruleSet.missingProperty", pointer, $"The condition needs the property '{name}'.");
@@ -741,12 +803,12 @@ internal sealed class RuleSetReader
             return null;
         }
 
-        var children = ImmutableArray.CreateBuilder<ConditionNode>();
+        var children = ImmutableArray.CreateBuilder<ConditionNode>(Math.Min(array.GetArrayLength(), 1024));
         var ok = true;
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var child = Condition(item, JsonWalker.Child(at, index++), depth + 1, allowRefs, forbidden);
+            var child = Condition(item, at.Child(index++), depth + 1, allowRefs, forbidden);
             if (child is null)
             {
                 ok = false;
@@ -762,45 +824,59 @@ internal sealed class RuleSetReader
             }
         }
 
-        return ok ? children.ToImmutable() : null;
+        return ok ? children.DrainToImmutable() : null;
     }
 
-    private CompareNode? Compare(JsonElement element, string pointer, FactId? forbidden)
+    private CompareNode? Compare(JsonElement element, JsonPath pointer, FactId? forbidden)
     {
         if (!_walker.Object(element, pointer, "A comparison", s_compareProps))
         {
             return null;
         }
 
-        var name = _walker.String(element, pointer, "fact", true, "A comparison", MaxNameLength);
-        var opText = _walker.String(element, pointer, "op", true, "A comparison", MaxNameLength);
-        if (name is null || opText is null)
+        // The common case, a catalogued fact and a known operator, is matched on bytes; names are then the catalogue's.
+        FactDefinition? fact;
+        string? name, opText;
+        if (KnownName(element, "fact", s_factNames) is { } f && KnownName(element, "op", Utf8Names<CompareOp>.Names) is { } o)
         {
-            return null;
+            fact = FactCatalog.All[f];
+            name = fact.Name;
+            opText = JsonNames<CompareOp>.Names[o];
+        }
+        else
+        {
+            name = _walker.String(element, pointer, "fact", true, "A comparison", MaxNameLength);
+            opText = _walker.String(element, pointer, "op", true, "A comparison", MaxNameLength);
+            if (name is null || opText is null)
+            {
+                return null;
+            }
+
+            fact = FactCatalog.TryGet(name, out var definition) ? definition : null;
         }
 
-        if (!FactCatalog.TryGet(name, out var fact))
+        if (fact is null)
         {
             var hint = FactCatalog.Suggest(name) is { } s ? $" Did you mean '{s}'?" : string.Empty;
-            _walker.Error("condition.unknownFact", JsonWalker.Child(pointer, "fact"), $"'{JsonWalker.Shorten(name)}' is not a catalogued fact.{hint}");
+            _walker.Error("condition.unknownFact", pointer.Child("fact"), $"'{JsonWalker.Shorten(name)}' is not a catalogued fact.{hint}");
             return null;
         }
 
         if (fact.Id == FactId.Outlook && !_inRecommendations)
         {
-            _walker.Error("condition.outlookNotAllowed", JsonWalker.Child(pointer, "fact"), "'outlook' is decided by the rules, so only actions, caveats, fallbacks and drafts can read it.");
+            _walker.Error("condition.outlookNotAllowed", pointer.Child("fact"), "'outlook' is decided by the rules, so only actions, caveats, fallbacks and drafts can read it.");
             return null;
         }
 
-        if (forbidden is { } f && fact.Id == f)
+        if (forbidden is { } forbiddenFact && fact.Id == forbiddenFact)
         {
-            _walker.Error("condition.cycle", JsonWalker.Child(pointer, "fact"), $"The fact '{name}' cannot be used to derive itself.");
+            _walker.Error("condition.cycle", pointer.Child("fact"), $"The fact '{name}' cannot be used to derive itself.");
             return null;
         }
 
         if (!JsonNames<CompareOp>.TryParse(opText, out var op))
         {
-            _walker.Error("condition.unknownOperator", JsonWalker.Child(pointer, "op"), $"'{JsonWalker.Shorten(opText)}' is not an operator. Use one of: {string.Join(", ", JsonNames<CompareOp>.Names)}.");
+            _walker.Error("condition.unknownOperator", pointer.Child("op"), $"'{JsonWalker.Shorten(opText)}' is not an operator. Use one of: {string.Join(", ", JsonNames<CompareOp>.Names)}.");
             return null;
         }
 
@@ -815,7 +891,7 @@ internal sealed class RuleSetReader
                     return null;
                 }
 
-                return new CompareNode(pointer, fact, op, []);
+                return new CompareNode(pointer.ToString(), fact, op, []);
             case CompareOp.In or CompareOp.NotIn:
                 if (!hasValues || hasValue)
                 {
@@ -826,22 +902,22 @@ internal sealed class RuleSetReader
                 if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
                 {
                     var actual = values.ValueKind == JsonValueKind.Array ? "an empty array" : JsonWalker.Describe(values);
-                    _walker.Error("condition.invalidNode", JsonWalker.Child(pointer, "values"), $"'values' must be a non-empty array, not {actual}.");
+                    _walker.Error("condition.invalidNode", pointer.Child("values"), $"'values' must be a non-empty array, not {actual}.");
                     return null;
                 }
 
                 if (values.GetArrayLength() > _limits.MaxValuesPerList)
                 {
-                    _walker.Error("ruleSet.limit", JsonWalker.Child(pointer, "values"), $"The list has {values.GetArrayLength()} values; the limit (MaxValuesPerList) is {_limits.MaxValuesPerList}.");
+                    _walker.Error("ruleSet.limit", pointer.Child("values"), $"The list has {values.GetArrayLength()} values; the limit (MaxValuesPerList) is {_limits.MaxValuesPerList}.");
                     return null;
                 }
 
-                var codes = ImmutableArray.CreateBuilder<int>();
+                var codes = ImmutableArray.CreateBuilder<int>(values.GetArrayLength());
                 var index = 0;
                 var valid = true;
                 foreach (var item in values.EnumerateArray())
                 {
-                    if (Literal(fact, item, JsonWalker.Child(JsonWalker.Child(pointer, "values"), index++)) is { } code)
+                    if (Literal(fact, item, pointer.Child("values").Child(index++)) is { } code)
                     {
                         codes.Add(code);
                     }
@@ -851,7 +927,7 @@ internal sealed class RuleSetReader
                     }
                 }
 
-                return valid ? new CompareNode(pointer, fact, op, codes.ToImmutable()) : null;
+                return valid ? new CompareNode(pointer.ToString(), fact, op, codes.DrainToImmutable()) : null;
             default:
                 if (!hasValue || hasValues)
                 {
@@ -861,17 +937,17 @@ internal sealed class RuleSetReader
 
                 if (op is CompareOp.Lt or CompareOp.Le or CompareOp.Gt or CompareOp.Ge && fact.Type is FactType.Bool or FactType.Enum)
                 {
-                    _walker.Error("condition.typeMismatch", JsonWalker.Child(pointer, "op"), $"'{opText}' compares numbers or dates; '{name}' is a {TypeName(fact)}.");
+                    _walker.Error("condition.typeMismatch", pointer.Child("op"), $"'{opText}' compares numbers or dates; '{name}' is a {TypeName(fact)}.");
                     return null;
                 }
 
-                return Literal(fact, value, JsonWalker.Child(pointer, "value")) is { } single
-                    ? new CompareNode(pointer, fact, op, [single])
+                return Literal(fact, value, pointer.Child("value")) is { } single
+                    ? new CompareNode(pointer.ToString(), fact, op, [single])
                     : null;
         }
     }
 
-    private int? Literal(FactDefinition fact, JsonElement value, string pointer)
+    private int? Literal(FactDefinition fact, JsonElement value, JsonPath pointer)
     {
         switch (fact.Type)
         {
@@ -889,6 +965,11 @@ internal sealed class RuleSetReader
             case FactType.Date when value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                 return date.DayNumber;
             case FactType.Enum when value.ValueKind == JsonValueKind.String:
+                if ((int)fact.Id < s_enumValues.Length && ReferenceEquals(FactCatalog.All[(int)fact.Id], fact) && IndexOf(value, s_enumValues[(int)fact.Id]) is { } known and > 0)
+                {
+                    return known;
+                }
+
                 var text = value.GetString()!;
                 var index = System.Array.IndexOf(fact.EnumNames, text);
                 if (index > 0)
@@ -912,4 +993,11 @@ internal sealed class RuleSetReader
         FactType.Date => "date (\"yyyy-MM-dd\")",
         _ => "value from a fixed list (" + string.Join(", ", fact.EnumNames[1..]) + ")",
     };
+}
+
+/// <summary>An enum's JSON names as UTF-8, for matching them without making strings.</summary>
+internal static class Utf8Names<TEnum>
+    where TEnum : struct, Enum
+{
+    public static byte[][] Names { get; } = [.. JsonNames<TEnum>.Names.Select(Encoding.UTF8.GetBytes)];
 }
