@@ -20,6 +20,12 @@ internal static class EvaluationEndpoints
 
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
+    /// <summary>The options <see cref="EvaluationJson.ToJson"/> writes with, so that a batch line is the same bytes.</summary>
+    private static readonly JsonWriterOptions BatchJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>How many result bytes a batch holds at most before it flushes them to the client.</summary>
+    private const int BatchFlushBytes = 32 * 1024;
+
     /// <summary>What <c>GET /api/rule-set</c> returns.</summary>
     /// <param name="Id">The rule set's id.</param>
     /// <param name="Version">The rule set's version.</param>
@@ -167,20 +173,60 @@ internal static class EvaluationEndpoints
             context.Request.Body, settings.MaxCaseBytes, settings.MaxBatchBytes, settings.MaxBatchCases, context.RequestAborted);
         try
         {
-            await foreach (var line in lines)
-            {
-                var result = line.Problem == RequestBodies.LineProblem.None
-                    ? evaluator.EvaluateJson(line.Bytes, options)
-                    : evaluator.CreateInvalid([LineIssue(line, settings, language)]);
-                await response.Body.WriteAsync(Encoding.UTF8.GetBytes(EvaluationJson.ToJson(result, $"line {line.Number}")), context.RequestAborted);
-                await response.Body.WriteAsync(NewLine, context.RequestAborted);
-                await response.Body.FlushAsync(context.RequestAborted);
-            }
+            await WriteBatchAsync(response.BodyWriter, lines, evaluator, options, settings, language, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away: there is no one left to answer.
         }
+    }
+
+    /// <summary>
+    /// Writes one result line per case line as UTF-8 straight into the response's pipe. The lines are flushed together,
+    /// not one by one: when the next case line is not there yet (a client that sends as it goes gets each result before
+    /// it sends more), when about <see cref="BatchFlushBytes"/> are waiting, and at the end.
+    /// </summary>
+    private static async Task WriteBatchAsync(
+        System.IO.Pipelines.PipeWriter output,
+        IAsyncEnumerable<RequestBodies.BatchLine> lines,
+        OfferEvaluator evaluator,
+        EvaluationOptions options,
+        WebSampleOptions settings,
+        string language,
+        CancellationToken cancellationToken)
+    {
+        using var json = new Utf8JsonWriter(output, BatchJson);
+        var pending = 0L;
+        await using var next = lines.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            var moved = next.MoveNextAsync();
+            if (pending > 0 && (!moved.IsCompleted || pending >= BatchFlushBytes))
+            {
+                pending = 0;
+                if ((await output.FlushAsync(cancellationToken)).IsCompleted)
+                {
+                    return;
+                }
+            }
+
+            if (!await moved)
+            {
+                break;
+            }
+
+            var line = next.Current;
+            var result = line.Problem == RequestBodies.LineProblem.None
+                ? evaluator.EvaluateJson(line.Bytes, options)
+                : evaluator.CreateInvalid([LineIssue(line, settings, language)]);
+            json.Reset();
+            EvaluationJson.Write(json, result, $"line {line.Number}");
+            json.Flush();
+            System.Buffers.BuffersExtensions.Write(output, NewLine);
+            pending += json.BytesCommitted + NewLine.Length;
+        }
+
+        await output.FlushAsync(cancellationToken);
     }
 
     /// <summary>Handles <c>GET /api/rule-set</c>.</summary>

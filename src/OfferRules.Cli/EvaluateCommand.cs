@@ -140,11 +140,15 @@ internal sealed class EvaluateCommand
 
         try
         {
-            var stdout = console.Out;
-            var label = Escape(source);
+            // The result lines go to standard output as UTF-8 bytes; everything else that writes there during the batch
+            // (a flush before a read that may wait, the summary of a stop) goes through the same writer, in order.
+            using var lines = new ResultLines(console.Out);
+            var batchConsole = ReferenceEquals(lines.Out, console.Out) ? console : WithOut(console, lines.Out);
+            var stdout = lines.Out;
+            var label = ResultLines.EncodeLabel(source);
             var exit = CliApp.Ok;
             var batch = new LineBatch(
-                console,
+                batchConsole,
                 stream,
                 source,
                 Ja,
@@ -162,7 +166,7 @@ internal sealed class EvaluateCommand
                             exit = CliApp.SomeInvalid;
                         }
 
-                        WriteOutlookOnly(stdout, label, number, decision);
+                        lines.WriteOutlookOnly(label, number, decision);
                     }
                     else
                     {
@@ -172,7 +176,7 @@ internal sealed class EvaluateCommand
                             exit = CliApp.SomeInvalid;
                         }
 
-                        WriteResult(stdout, result, $"{source}:{number}", label, number, outlookOnly: false);
+                        lines.WriteJson(result, $"{source}:{number}");
                     }
 
                     if (console.OutIsTerminal)
@@ -186,12 +190,12 @@ internal sealed class EvaluateCommand
                         Ja,
                         $"The line is {length} bytes; the limit is {CaseJson.MaxBytes}.",
                         $"この行は{length}バイトあり、上限の{CaseJson.MaxBytes}バイトを超えています。");
-                    WriteResult(stdout, evaluator.CreateInvalid([new ValidationIssue(IssueSeverity.Error, "case.tooLarge", "$", message)]), null, label, number, OutlookOnly);
+                    WriteResult(lines, evaluator.CreateInvalid([new ValidationIssue(IssueSeverity.Error, "case.tooLarge", "$", message)]), null, source, label, number, OutlookOnly);
                     exit = CliApp.SomeInvalid;
                 },
                 onReadFailed: (number, ex) =>
                 {
-                    WriteResult(stdout, evaluator.CreateInvalid([Unreadable(source, ex, Ja)]), $"{source}:{number}", label, number, OutlookOnly);
+                    WriteResult(lines, evaluator.CreateInvalid([Unreadable(source, ex, Ja)]), $"{source}:{number}", source, label, number, OutlookOnly);
                     exit = CliApp.SomeInvalid;
                 },
                 summary: b => Say(
@@ -199,7 +203,13 @@ internal sealed class EvaluateCommand
                     $"offerrules: stopped by {console.Interrupt.SignalName} after line {Plain(b.LastLine)} of {source} ({Plain(b.Count)} results written). To resume, run the same command with --skip {Plain(b.LastLine)}.",
                     $"offerrules：{console.Interrupt.SignalName} を受けて、{source} の{Plain(b.LastLine)}行目まで処理して止めました（結果{Plain(b.Count)}件を出力済み）。続きは同じコマンドに --skip {Plain(b.LastLine)} を付けて実行してください。"));
             batch.RunToEnd();
-            return batch.Interrupted ? LineBatch.Stopped(console, batch.Summary()) : exit;
+            if (batch.Interrupted)
+            {
+                return LineBatch.Stopped(batchConsole, batch.Summary());
+            }
+
+            stdout.Flush();
+            return exit;
         }
         finally
         {
@@ -207,6 +217,36 @@ internal sealed class EvaluateCommand
             {
                 stream.Dispose();
             }
+        }
+    }
+
+    /// <summary>The same console with another standard output writer.</summary>
+    private static CliConsole WithOut(CliConsole console, TextWriter stdout) => new()
+    {
+        Out = stdout,
+        Error = console.Error,
+        OpenStdin = console.OpenStdin,
+        OutIsTerminal = console.OutIsTerminal,
+        ErrorIsTerminal = console.ErrorIsTerminal,
+        NoColor = console.NoColor,
+        Colors = console.Colors,
+        Width = console.Width,
+        Interrupt = console.Interrupt,
+        ProgressDelay = console.ProgressDelay,
+        Time = console.Time,
+    };
+
+    /// <summary>Writes a full result line, or its outlook-only form, for a line that never became a case.</summary>
+    private static void WriteResult(ResultLines lines, EvaluationResult result, string? input, string source, byte[] label, long line, bool outlookOnly)
+    {
+        if (outlookOnly)
+        {
+            lines.WriteOutlookOnly(label, line, result.Status == EvaluationStatus.Evaluated ? new Decision(result.Status, result.Outlook, result.Confidence) : null);
+        }
+        else
+        {
+            // As before: a line over the limit is labelled with the escaped path (the two differ only for unusual paths).
+            lines.WriteJson(result, input ?? $"{Escape(source)}:{line}");
         }
     }
 

@@ -1,0 +1,741 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using OfferRules.Domain;
+using OfferRules.Internal;
+
+namespace OfferRules.Serialization;
+
+public static partial class CaseJson
+{
+    /// <summary>
+    /// Reads a clean case in one forward pass of a <see cref="Utf8JsonReader"/> straight into the domain types, with no
+    /// parsed document, no path strings and no per-property strings. It accepts exactly what the document walker accepts
+    /// and gives the same case; at the first thing that would be an issue (or that it does not read itself, such as an
+    /// escaped property name or a date-time in a rare shape), it gives up and the caller reads the text again with the
+    /// walker, which finds every issue with its JSON path. So issues and their order come from one place only.
+    /// </summary>
+    /// <remarks>
+    /// The value parsers (<see cref="Walker.ParseDate"/>, <see cref="Walker.ParseDateTime"/>, the enum names, the text
+    /// rules) are the walker's own, so the two readers cannot drift apart on what a valid value is;
+    /// <c>CaseJsonForwardReaderTests</c> compares them on the bad-input corpus, the fuzz corpus and generated cases.
+    /// </remarks>
+    internal static class ForwardReader
+    {
+        private static readonly byte[][] s_root = Utf8("$schema", "kind", "asOf", "offer", "decline", "company", "request", "candidate", "missedContact");
+        private static readonly byte[][] s_offer = Utf8("company", "position", "department", "contactPerson", "track", "offeredOn", "startsOn", "stageAtDecline", "viaRecruitmentAgent", "evaluation");
+        private static readonly byte[][] s_decline = Utf8("declinedOn", "channel", "promptness", "explainedReason", "expressedThanks", "tone", "originalReason", "circumstanceChanged", "evidenceAvailable", "previouslyReversed");
+        private static readonly byte[][] s_company = Utf8("seatStatus", "seatOfferedToOther", "policyForbidsReinstatement", "hiringNeedTrend", "unfairPressureOrRescission", "businessHours", "closedDates");
+        private static readonly byte[][] s_request = Utf8("changeOfMindReason", "priorRequestOutcome", "plannedChannel", "plannedContactAt", "willingToRedoSelection");
+        private static readonly byte[][] s_candidate = Utf8("name", "school");
+        private static readonly byte[][] s_missed = Utf8("interviewedOn", "firstMissedCallOn", "cause", "employerSaidPositionFilled", "plannedCallAt", "plannedChannel", "hasBackupContact");
+        private static readonly TimeSpan s_japan = TimeSpan.FromHours(9);
+
+        /// <summary>The longest date or date-time text read here; anything longer is not a valid one and goes to the walker.</summary>
+        private const int MaxDateChars = 48;
+
+        /// <summary>
+        /// Reads <paramref name="utf8Json"/> (valid UTF-8, no byte order mark, within <see cref="MaxBytes"/>) when it is a
+        /// case without a single issue.
+        /// </summary>
+        /// <returns>The case, exactly as the walker reads it; <see langword="null"/> when the walker must read it.</returns>
+        public static OfferCase? TryRead(ReadOnlySpan<byte> utf8Json)
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !ReadRoot(ref reader, utf8Json, out var @case))
+                {
+                    return null;
+                }
+
+                // Anything after the case but white space is malformed (the reader throws); the walker words it.
+                return reader.Read() ? null : @case;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+            catch (InvalidOperationException)
+            {
+                // An escape that is not valid UTF-16, such as a lone surrogate: the walker reports it as malformed.
+                return null;
+            }
+        }
+
+        private static bool ReadRoot(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, out OfferCase? @case)
+        {
+            @case = null;
+            var seen = 0u;
+            var next = 0;
+            var kind = CaseKind.DeclineWithdrawal;
+            DateTimeOffset? asOf = null;
+            var offer = Offer.Unknown;
+            var decline = DeclineEvent.Unknown;
+            var company = CompanyContext.Unknown;
+            var request = WithdrawalRequest.Unknown;
+            var candidate = Candidate.Unknown;
+            var missed = MissedContact.Unknown;
+            while (true)
+            {
+                if (!NextProperty(ref reader, s_root, ref seen, ref next, out var index))
+                {
+                    return false;
+                }
+
+                if (index < 0)
+                {
+                    break;
+                }
+
+                var ok = index switch
+                {
+                    0 => Schema(ref reader, utf8Json),
+                    1 => Enum(ref reader, CaseKind.DeclineWithdrawal, out kind),
+                    2 => AsOf(ref reader, out asOf),
+                    3 => Section(ref reader, ref offer, ReadOffer),
+                    4 => Section(ref reader, ref decline, ReadDecline),
+                    5 => Section(ref reader, ref company, ReadCompany),
+                    6 => Section(ref reader, ref request, ReadRequest),
+                    7 => Section(ref reader, ref candidate, ReadCandidate),
+                    _ => Section(ref reader, ref missed, ReadMissed),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            @case = new OfferCase
+            {
+                Kind = kind,
+                AsOf = asOf,
+                Offer = offer,
+                Decline = decline,
+                Company = company,
+                Request = request,
+                Candidate = candidate,
+                MissedContact = missed,
+            };
+            return true;
+        }
+
+        private delegate bool SectionReader<T>(ref Utf8JsonReader reader, out T value);
+
+        /// <summary>A section: <c>null</c> leaves it unknown, an object is read, anything else goes to the walker.</summary>
+        private static bool Section<T>(ref Utf8JsonReader reader, ref T value, SectionReader<T> read)
+            where T : class
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject || !read(ref reader, out var section))
+            {
+                return false;
+            }
+
+            value = section;
+            return true;
+        }
+
+        private static bool ReadOffer(ref Utf8JsonReader reader, out Offer value)
+        {
+            value = Offer.Unknown;
+            string? company = null, position = null, department = null, contactPerson = null;
+            var track = HiringTrack.Unknown;
+            DateOnly? offeredOn = null, startsOn = null;
+            var stage = OfferStage.Unknown;
+            bool? agent = null;
+            var evaluation = CandidateEvaluation.Unknown;
+            var seen = 0u;
+            var next = 0;
+            while (true)
+            {
+                if (!NextProperty(ref reader, s_offer, ref seen, ref next, out var index))
+                {
+                    return false;
+                }
+
+                if (index < 0)
+                {
+                    break;
+                }
+
+                var ok = index switch
+                {
+                    0 => Text(ref reader, out company),
+                    1 => Text(ref reader, out position),
+                    2 => Text(ref reader, out department),
+                    3 => Text(ref reader, out contactPerson),
+                    4 => Enum(ref reader, HiringTrack.Unknown, out track),
+                    5 => Date(ref reader, out offeredOn),
+                    6 => Date(ref reader, out startsOn),
+                    7 => Enum(ref reader, OfferStage.Unknown, out stage),
+                    8 => Bool(ref reader, out agent),
+                    _ => Enum(ref reader, CandidateEvaluation.Unknown, out evaluation),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            value = new Offer
+            {
+                Company = company,
+                Position = position,
+                Department = department,
+                ContactPerson = contactPerson,
+                Track = track,
+                OfferedOn = offeredOn,
+                StartsOn = startsOn,
+                StageAtDecline = stage,
+                ViaRecruitmentAgent = agent,
+                Evaluation = evaluation,
+            };
+            return true;
+        }
+
+        private static bool ReadDecline(ref Utf8JsonReader reader, out DeclineEvent value)
+        {
+            value = DeclineEvent.Unknown;
+            DateOnly? declinedOn = null;
+            var channel = DeclineChannel.Unknown;
+            var promptness = Promptness.Unknown;
+            bool? explained = null, thanks = null, changed = null, evidence = null, reversed = null;
+            var tone = DeclineTone.Unknown;
+            var reason = DeclineReason.Unknown;
+            var seen = 0u;
+            var next = 0;
+            while (true)
+            {
+                if (!NextProperty(ref reader, s_decline, ref seen, ref next, out var index))
+                {
+                    return false;
+                }
+
+                if (index < 0)
+                {
+                    break;
+                }
+
+                var ok = index switch
+                {
+                    0 => Date(ref reader, out declinedOn),
+                    1 => Enum(ref reader, DeclineChannel.Unknown, out channel),
+                    2 => Enum(ref reader, Promptness.Unknown, out promptness),
+                    3 => Bool(ref reader, out explained),
+                    4 => Bool(ref reader, out thanks),
+                    5 => Enum(ref reader, DeclineTone.Unknown, out tone),
+                    6 => Enum(ref reader, DeclineReason.Unknown, out reason),
+                    7 => Bool(ref reader, out changed),
+                    8 => Bool(ref reader, out evidence),
+                    _ => Bool(ref reader, out reversed),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            value = new DeclineEvent
+            {
+                DeclinedOn = declinedOn,
+                Channel = channel,
+                Promptness = promptness,
+                ExplainedReason = explained,
+                ExpressedThanks = thanks,
+                Tone = tone,
+                OriginalReason = reason,
+                CircumstanceChanged = changed,
+                EvidenceAvailable = evidence,
+                PreviouslyReversed = reversed,
+            };
+            return true;
+        }
+
+        private static bool ReadCompany(ref Utf8JsonReader reader, out CompanyContext value)
+        {
+            value = CompanyContext.Unknown;
+            var seat = SeatStatus.Unknown;
+            bool? offeredToOther = null, forbids = null, unfair = null;
+            var trend = HiringNeedTrend.Unknown;
+            Scheduling.BusinessHours? hours = null;
+            ImmutableArray<DateOnly> closed = [];
+            var seen = 0u;
+            var next = 0;
+            while (true)
+            {
+                if (!NextProperty(ref reader, s_company, ref seen, ref next, out var index))
+                {
+                    return false;
+                }
+
+                if (index < 0)
+                {
+                    break;
+                }
+
+                var ok = index switch
+                {
+                    0 => Enum(ref reader, SeatStatus.Unknown, out seat),
+                    1 => Bool(ref reader, out offeredToOther),
+                    2 => Bool(ref reader, out forbids),
+                    3 => Enum(ref reader, HiringNeedTrend.Unknown, out trend),
+                    4 => Bool(ref reader, out unfair),
+                    5 => Hours(ref reader, out hours),
+                    _ => ClosedDates(ref reader, out closed),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            value = new CompanyContext
+            {
+                SeatStatus = seat,
+                SeatOfferedToOther = offeredToOther,
+                PolicyForbidsReinstatement = forbids,
+                HiringNeedTrend = trend,
+                UnfairPressureOrRescission = unfair,
+                BusinessHours = hours,
+                ClosedDates = closed,
+            };
+            return true;
+        }
+
+        private static bool ReadRequest(ref Utf8JsonReader reader, out WithdrawalRequest value)
+        {
+            value = WithdrawalRequest.Unknown;
+            var changeOfMind = ChangeOfMindReason.Unknown;
+            var prior = PriorRequestOutcome.Unknown;
+            var channel = PlannedChannel.Unknown;
+            DateTimeOffset? at = null;
+            bool? redo = null;
+            var seen = 0u;
+            var next = 0;
+            while (true)
+            {
+                if (!NextProperty(ref reader, s_request, ref seen, ref next, out var index))
+                {
+                    return false;
+                }
+
+                if (index < 0)
+                {
+                    break;
+                }
+
+                var ok = index switch
+                {
+                    0 => Enum(ref reader, ChangeOfMindReason.Unknown, out changeOfMind),
+                    1 => Enum(ref reader, PriorRequestOutcome.Unknown, out prior),
+                    2 => Enum(ref reader, PlannedChannel.Unknown, out channel),
+                    3 => DateTime(ref reader, out at),
+                    _ => Bool(ref reader, out redo),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            value = new WithdrawalRequest
+            {
+                ChangeOfMindReason = changeOfMind,
+                PriorRequestOutcome = prior,
+                PlannedChannel = channel,
+                PlannedContactAt = at,
+                WillingToRedoSelection = redo,
+            };
+            return true;
+        }
+
+        private static bool ReadCandidate(ref Utf8JsonReader reader, out Candidate value)
+        {
+            value = Candidate.Unknown;
+            string? name = null, school = null;
+            var seen = 0u;
+            var next = 0;
+            while (true)
+            {
+                if (!NextProperty(ref reader, s_candidate, ref seen, ref next, out var index))
+                {
+                    return false;
+                }
+
+                if (index < 0)
+                {
+                    break;
+                }
+
+                if (!(index == 0 ? Text(ref reader, out name) : Text(ref reader, out school)))
+                {
+                    return false;
+                }
+            }
+
+            value = new Candidate { Name = name, School = school };
+            return true;
+        }
+
+        private static bool ReadMissed(ref Utf8JsonReader reader, out MissedContact value)
+        {
+            value = MissedContact.Unknown;
+            DateOnly? interviewed = null, firstMissed = null;
+            var cause = MissedContactCause.Unknown;
+            bool? filled = null, backup = null;
+            DateTimeOffset? callAt = null;
+            var channel = MissedContactChannel.Unknown;
+            var seen = 0u;
+            var next = 0;
+            while (true)
+            {
+                if (!NextProperty(ref reader, s_missed, ref seen, ref next, out var index))
+                {
+                    return false;
+                }
+
+                if (index < 0)
+                {
+                    break;
+                }
+
+                var ok = index switch
+                {
+                    0 => Date(ref reader, out interviewed),
+                    1 => Date(ref reader, out firstMissed),
+                    2 => Enum(ref reader, MissedContactCause.Unknown, out cause),
+                    3 => Bool(ref reader, out filled),
+                    4 => DateTime(ref reader, out callAt),
+                    5 => Enum(ref reader, MissedContactChannel.Unknown, out channel),
+                    _ => Bool(ref reader, out backup),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            value = new MissedContact
+            {
+                InterviewedOn = interviewed,
+                FirstMissedCallOn = firstMissed,
+                Cause = cause,
+                EmployerSaidPositionFilled = filled,
+                PlannedCallAt = callAt,
+                PlannedChannel = channel,
+                HasBackupContact = backup,
+            };
+            return true;
+        }
+
+        /// <summary>
+        /// Moves to the next property of the object being read and onto its value. <paramref name="index"/> is the
+        /// property's place in <paramref name="names"/>, or -1 at the end of the object. Returns <see langword="false"/>
+        /// for what would be an issue (an unknown or repeated name) or what the walker reads (an escaped name).
+        /// </summary>
+        private static bool NextProperty(ref Utf8JsonReader reader, byte[][] names, ref uint seen, ref int next, out int index)
+        {
+            index = -1;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            if (reader.ValueIsEscaped)
+            {
+                return false;
+            }
+
+            // Cases are mostly written in the contract's order, so the search starts after the last name found.
+            var name = reader.ValueSpan;
+            for (var tried = 0; tried < names.Length; tried++)
+            {
+                var i = next + tried;
+                if (i >= names.Length)
+                {
+                    i -= names.Length;
+                }
+
+                if (name.SequenceEqual(names[i]))
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (index < 0 || (seen & (1u << index)) != 0)
+            {
+                return false;
+            }
+
+            seen |= 1u << index;
+            next = index + 1 == names.Length ? 0 : index + 1;
+            reader.Read();
+            return true;
+        }
+
+        /// <summary>The <c>$schema</c> value is not read, but a bad escape in it is malformed JSON, which the walker reports.</summary>
+        private static bool Schema(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json)
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                return utf8Json[start..(int)reader.BytesConsumed].IndexOf((byte)'\\') < 0;
+            }
+
+            return !reader.ValueIsEscaped;
+        }
+
+        /// <summary>Gets whether the value is one the walker's <c>Value</c> treats as absent: <c>null</c> or the string <c>"unknown"</c>.</summary>
+        private static bool IsAbsent(ref Utf8JsonReader reader) =>
+            reader.TokenType == JsonTokenType.Null
+            || (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual("unknown"u8));
+
+        private static bool Enum<TEnum>(ref Utf8JsonReader reader, TEnum unknown, out TEnum value)
+            where TEnum : struct, System.Enum
+        {
+            if (IsAbsent(ref reader))
+            {
+                value = unknown;
+                return true;
+            }
+
+            value = unknown;
+            return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && Utf8Names<TEnum>.TryParse(reader.ValueSpan, out value);
+        }
+
+        private static bool Bool(ref Utf8JsonReader reader, out bool? value)
+        {
+            value = null;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.True:
+                    value = true;
+                    return true;
+                case JsonTokenType.False:
+                    value = false;
+                    return true;
+                default:
+                    return IsAbsent(ref reader);
+            }
+        }
+
+        private static bool Date(ref Utf8JsonReader reader, out DateOnly? value)
+        {
+            value = null;
+            if (IsAbsent(ref reader))
+            {
+                return true;
+            }
+
+            Span<char> text = stackalloc char[MaxDateChars];
+            if (!Ascii(ref reader, text, out var length) || Walker.ParseDate(text[..length]) is not { } date || !Guard.IsSupported(date))
+            {
+                return false;
+            }
+
+            value = date;
+            return true;
+        }
+
+        private static bool DateTime(ref Utf8JsonReader reader, out DateTimeOffset? value)
+        {
+            value = null;
+            if (IsAbsent(ref reader))
+            {
+                return true;
+            }
+
+            Span<char> text = stackalloc char[MaxDateChars];
+            if (!Ascii(ref reader, text, out var length) || Walker.ParseDateTime(text[..length]) is not { } instant || !Guard.IsSupported(instant))
+            {
+                return false;
+            }
+
+            value = instant;
+            return true;
+        }
+
+        /// <summary>As the walker reads <c>asOf</c>: a date (midnight in Japan) or a date-time with an offset.</summary>
+        private static bool AsOf(ref Utf8JsonReader reader, out DateTimeOffset? value)
+        {
+            value = null;
+            if (IsAbsent(ref reader))
+            {
+                return true;
+            }
+
+            Span<char> text = stackalloc char[MaxDateChars];
+            if (!Ascii(ref reader, text, out var length))
+            {
+                return false;
+            }
+
+            if (length == 10 && Walker.ParseDate(text[..length]) is { } date && Guard.IsSupported(date))
+            {
+                value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), s_japan);
+                return true;
+            }
+
+            if (length > 10 && Walker.ParseDateTime(text[..length]) is { } instant && Guard.IsSupported(instant))
+            {
+                value = instant;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Copies an unescaped ASCII string value of at most <see cref="MaxDateChars"/> bytes into <paramref name="text"/>.</summary>
+        private static bool Ascii(ref Utf8JsonReader reader, scoped Span<char> text, out int length)
+        {
+            length = 0;
+            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+            {
+                return false;
+            }
+
+            var bytes = reader.ValueSpan;
+            if (bytes.Length > text.Length || System.Text.Ascii.ToUtf16(bytes, text, out length) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>As the walker's <c>Text</c>: blank is unknown; control characters or more than the limit go to the walker.</summary>
+        private static bool Text(ref Utf8JsonReader reader, out string? value)
+        {
+            value = null;
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                return false;
+            }
+
+            var text = reader.GetString()!;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return true;
+            }
+
+            if (text.Length > Guard.MaxTextLength || text.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || text.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
+            {
+                return false;
+            }
+
+            value = text;
+            return true;
+        }
+
+        private static bool Hours(ref Utf8JsonReader reader, out Scheduling.BusinessHours? value)
+        {
+            value = null;
+            if (IsAbsent(ref reader))
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            TimeOnly? opens = null, closes = null;
+            Span<char> text = stackalloc char[MaxDateChars];
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueIsEscaped)
+                {
+                    return false;
+                }
+
+                var isOpens = reader.ValueSpan.SequenceEqual("opens"u8);
+                if ((!isOpens && !reader.ValueSpan.SequenceEqual("closes"u8)) || (isOpens ? opens : closes) is not null)
+                {
+                    return false;
+                }
+
+                reader.Read();
+                if (!Ascii(ref reader, text, out var length)
+                    || !TimeOnly.TryParseExact(text[..length], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                {
+                    return false;
+                }
+
+                if (isOpens)
+                {
+                    opens = time;
+                }
+                else
+                {
+                    closes = time;
+                }
+            }
+
+            if (opens is not { } o || closes is not { } c || o >= c)
+            {
+                return false;
+            }
+
+            value = new Scheduling.BusinessHours(o, c);
+            return true;
+        }
+
+        private static bool ClosedDates(ref Utf8JsonReader reader, out ImmutableArray<DateOnly> value)
+        {
+            value = [];
+            if (IsAbsent(ref reader))
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return false;
+            }
+
+            Span<DateOnly> dates = stackalloc DateOnly[CompanyContext.MaxClosedDates];
+            var count = 0;
+            while (true)
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    break;
+                }
+
+                if (count == dates.Length || !Date(ref reader, out var date) || date is not { } day)
+                {
+                    // Too many dates, a bad one, or null or "unknown" (each of which is an issue in a list).
+                    return false;
+                }
+
+                dates[count++] = day;
+            }
+
+            value = count == 0 ? [] : ImmutableArray.Create(dates[..count]);
+            return true;
+        }
+
+        private static byte[][] Utf8(params string[] names) => [.. names.Select(System.Text.Encoding.UTF8.GetBytes)];
+    }
+}
