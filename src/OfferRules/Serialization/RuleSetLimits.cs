@@ -77,12 +77,13 @@ public sealed record RuleSetLimits
     public int MaxProbeValues { get; init => field = Positive(value, int.MaxValue, nameof(MaxProbeValues)); } = 2_000;
 
     /// <summary>
-    /// Gets the largest evaluation cost of one policy (default 1,000,000): a bound on the condition nodes that one full
-    /// evaluation visits, <see cref="Rules.RuleSet.EvaluationCost"/>. A rule file that loads within it evaluates a case in well
-    /// under a millisecond.
+    /// Gets the largest evaluation cost of one policy (default 50,000): a bound on the condition nodes that one full
+    /// evaluation visits, <see cref="Rules.RuleSet.EvaluationCost"/>. The default is set from a benchmark
+    /// (<c>HostileRuleSetBenchmarks</c>): the costliest files that load within it evaluate a case in under a
+    /// millisecond, while the default policy costs about 2,500, a twentieth of it.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
-    public int MaxEvaluationCost { get; init => field = Positive(value, int.MaxValue, nameof(MaxEvaluationCost)); } = 1_000_000;
+    public int MaxEvaluationCost { get; init => field = Positive(value, int.MaxValue, nameof(MaxEvaluationCost)); } = 50_000;
 
     /// <summary>Gets the most diagnostics reported for one file (default 200); one more says that the rest are not listed.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
