@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OfferRules.Serialization;
 using Spectre.Console;
 using static OfferRules.Cli.CliText;
 
@@ -17,7 +18,7 @@ internal sealed class LineBatch
 
     private readonly CliConsole _console;
     private readonly Stream _stream;
-    private readonly JsonLinesReader _reader;
+    private readonly JsonLines _reader;
     private readonly bool _ja;
     private readonly long _skip;
     private readonly LineHandler _onLine;
@@ -62,7 +63,7 @@ internal sealed class LineBatch
         // A regular file never keeps a read waiting; standard input, a pipe or a FIFO may. Before such a read, the
         // results so far are flushed: whoever reads them need not wait for the input to go on.
         _mayBlock = !stream.CanSeek;
-        _reader = new JsonLinesReader(_mayBlock ? new FlushBeforeRead(stream, console.Out) : stream, maxLineBytes)
+        _reader = new JsonLines(_mayBlock ? new FlushBeforeRead(stream, console.Out) : stream, maxLineBytes)
         {
             // A line without end (such as /dev/zero) must not keep a stop from being seen.
             ShouldStop = () => console.Interrupt.IsRequested,

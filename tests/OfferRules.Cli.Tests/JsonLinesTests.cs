@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using OfferRules.Cli;
+using OfferRules.Serialization;
 
 namespace OfferRules.Cli.Tests;
 
@@ -180,7 +181,7 @@ public sealed class JsonLinesTests
         }
 
         input.Position = 0;
-        var reader = new JsonLinesReader(input, 1024 * 1024);
+        var reader = new JsonLines(input, 1024 * 1024);
         var lines = 0;
         long tooLong = 0;
         while (reader.TryReadLine(out _, out var skipped))

@@ -25,6 +25,17 @@ internal sealed class JsonLines
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>Gets the size of the read buffer, which bounds the memory a batch holds.</summary>
+    public int BufferCapacity => _buffer.Length;
+
+    /// <summary>
+    /// Gets or sets a check made for every chunk of a line too long to keep, which may never end (such as
+    /// <c>/dev/zero</c>): when it returns <see langword="true"/>, <see cref="TryReadLine"/> throws
+    /// <see cref="OperationCanceledException"/> instead of reading on. Unlike the cancellation token, it never stops
+    /// the read of a line that is kept, so a caller that stops between lines keeps its output line-atomic.
+    /// </summary>
+    public Func<bool>? ShouldStop { get; set; }
+
     /// <summary>Gets the 1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
 
@@ -127,6 +138,11 @@ internal sealed class JsonLines
             if (_endOfStream)
             {
                 return skipped;
+            }
+
+            if (ShouldStop?.Invoke() == true)
+            {
+                throw new OperationCanceledException("The line was not read to its end: a stop was requested.");
             }
 
             Fill();
