@@ -72,6 +72,12 @@ public sealed class OfferEvaluator : IOfferEvaluator
             return new Decision(EvaluationStatus.Invalid, null, null);
         }
 
+        return DecideValid(offerCase, asOf, policy);
+    }
+
+    /// <summary>Decides a case already validated against <paramref name="asOf"/> for <paramref name="policy"/>.</summary>
+    private Decision DecideValid(OfferCase offerCase, DateOnly asOf, PolicyPlan policy)
+    {
         // Only the sections the policy reads are filled, and the decision runs on the policy's flat program.
         Span<int> facts = stackalloc int[FactCatalog.Count];
         FactCatalog.Fill(offerCase, asOf, facts, policy.Sections);
@@ -134,8 +140,8 @@ public sealed class OfferEvaluator : IOfferEvaluator
         var parts = options.EffectiveParts;
         if (parts == EvaluationParts.None)
         {
-            // Nothing to explain: the decision is Decide's, on the same instant.
-            var decision = Decide(offerCase.AsOf is null ? offerCase with { AsOf = now } : offerCase);
+            // Nothing to explain: the decision is Decide's, on the same date, without validating the case again.
+            var decision = DecideValid(offerCase, asOf, policy!);
             return new EvaluationResult
             {
                 Status = decision.Status,
