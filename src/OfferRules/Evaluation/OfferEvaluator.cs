@@ -55,11 +55,24 @@ public sealed class OfferEvaluator : IOfferEvaluator
     public DateOnly GetAsOfDate(OfferCase @case)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var instant = @case.AsOf ?? _timeProvider.GetUtcNow();
-        return DateOnly.FromDateTime(instant.ToOffset(s_japan).DateTime);
+        return JapanDate(@case.AsOf ?? _timeProvider.GetUtcNow());
+    }
+
+    /// <summary>Gets the date in Japan of an instant, as <c>DateOnly.FromDateTime(instant.ToOffset(+09:00).DateTime)</c> does, without building the offset value.</summary>
+    private static DateOnly JapanDate(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks + s_japan.Ticks;
+        return ticks <= DateTime.MaxValue.Ticks
+            ? DateOnly.FromDayNumber((int)(ticks / TimeSpan.TicksPerDay))
+            : DateOnly.FromDateTime(instant.ToOffset(s_japan).DateTime); // throws as before: the date in Japan is past the calendar
     }
 
     /// <summary>Decides the outlook and confidence of a case without explaining them. Allocates nothing.</summary>
+    /// <remarks>
+    /// The decision walks the policy's decision diagram, which reads each fact the rules read at most once. The diagram
+    /// is built from the rules on the first call for a policy (a few milliseconds for the default policy, once per rule
+    /// set); a policy too large for one is decided by running its rules, with the same result.
+    /// </remarks>
     /// <param name="offerCase">The case.</param>
     /// <returns>The decision; <see cref="EvaluationStatus.Invalid"/> when the case has errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="offerCase"/> is <see langword="null"/>.</exception>
@@ -78,9 +91,17 @@ public sealed class OfferEvaluator : IOfferEvaluator
     /// <summary>Decides a case already validated against <paramref name="asOf"/> for <paramref name="policy"/>.</summary>
     private Decision DecideValid(OfferCase offerCase, DateOnly asOf, PolicyPlan policy)
     {
-        // Only the sections the policy reads are filled, and the decision runs on the policy's flat program.
+        // Only the sections the policy reads are filled, and the decision walks the policy's diagram, or runs its flat
+        // program when it has none.
         Span<int> facts = stackalloc int[FactCatalog.Count];
         FactCatalog.Fill(offerCase, asOf, facts, policy.Sections);
+        if (policy.Diagram(RuleSet.Plan) is { } diagram)
+        {
+            PlanRunner.DeriveForDiagram(RuleSet.Plan, facts);
+            var leaf = diagram.Run(facts);
+            return new Decision(EvaluationStatus.Evaluated, DecisionDiagram.OutlookOf(leaf), DecisionDiagram.ConfidenceOf(leaf));
+        }
+
         PlanRunner.Derive(RuleSet.Plan, policy, facts);
         var named = policy.Program.NamedRoots.Length;
         Span<byte> memo = named <= PlanRunner.StackMemoLimit ? stackalloc byte[named] : new byte[named];
@@ -114,7 +135,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
 
         // The clock is read once: the date the case is judged at and the moment the plan starts from are the same.
         var now = offerCase.AsOf ?? _timeProvider.GetUtcNow();
-        var asOf = DateOnly.FromDateTime(now.ToOffset(s_japan).DateTime);
+        var asOf = JapanDate(now);
         var issues = new List<ValidationIssue>();
         var policy = RuleSet.Plan.Find(offerCase.Kind);
         if (policy is null)

@@ -28,6 +28,14 @@ internal static class PlanRunner
         }
     }
 
+    /// <summary>Fills the derived facts a <see cref="DecisionDiagram"/> reads: the day counts and the timing band, not the conduct.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void DeriveForDiagram(RuleSetPlan plan, Span<int> facts)
+    {
+        FactCatalog.DeriveDayCounts(facts);
+        facts[(int)FactId.TimingBand] = Band(plan.Model.TimingBands, facts[(int)FactId.DaysSinceDecline]);
+    }
+
     /// <summary>Gets the timing band of a day count without a branch on the band: one step per line passed.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Band(TimingBandsModel bands, int days)

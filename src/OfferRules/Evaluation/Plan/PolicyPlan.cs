@@ -96,6 +96,27 @@ internal sealed class PolicyPlan
 
     /// <summary>Gets, per fact, how to probe it for "what would help" and the missing facts; <see langword="null"/> for a fact no probe can move.</summary>
     public required FactProbe?[] Probes { get; init; }
+
+    // The decision diagram, built on first use: s_noDiagram when it would pass the budget.
+    private object? _diagram;
+    private static readonly object s_noDiagram = new();
+
+    /// <summary>
+    /// Gets the decision as a diagram, built the first time it is asked for (so that loading a rule set does not pay for
+    /// it), or <see langword="null"/> when the policy is too large for one and is decided by its program. Thread-safe:
+    /// two threads that build it at once build equal diagrams and one is kept.
+    /// </summary>
+    public DecisionDiagram? Diagram(RuleSetPlan plan)
+    {
+        var diagram = Volatile.Read(ref _diagram);
+        if (diagram is null)
+        {
+            diagram = DecisionDiagramBuilder.TryBuild(plan, this) ?? s_noDiagram;
+            diagram = Interlocked.CompareExchange(ref _diagram, diagram, null) ?? diagram;
+        }
+
+        return diagram as DecisionDiagram;
+    }
 }
 
 /// <summary>
