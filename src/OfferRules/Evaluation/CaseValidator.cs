@@ -153,20 +153,28 @@ internal static class CaseValidator
         }
 
         // The business hours and closed days plan the call; the rest of the company's side is about a declined offer.
-        if (c.Company with { BusinessHours = null, ClosedDates = [] } != CompanyContext.Unknown)
+        if (!c.Company.Equals(CompanyContext.Unknown) && c.Company with { BusinessHours = null, ClosedDates = [] } != CompanyContext.Unknown)
         {
             Ignored(sink, "M-W4", "$.company", "company", "missedEmployerContact", language);
         }
     }
 
+    /// <summary>The texts of the ignored-section warnings, built once per section, kind and language: they never vary.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Section, string Kind, Language Language), string> s_ignoredTexts = new();
+
     private static void Ignored(List<ValidationIssue> sink, string code, string path, string section, string kind, Language language) =>
-        Add(sink, IssueSeverity.Warning, code, path, language,
+        sink.Add(new ValidationIssue(IssueSeverity.Warning, code, path, s_ignoredTexts.GetOrAdd((section, kind, language), static key => IgnoredText(key.Section, key.Kind, key.Language))));
+
+    private static string IgnoredText(string section, string kind, Language language) =>
+        Pick(language,
             section == "company"
                 ? Invariant($"Only 'businessHours' and 'closedDates' of the 'company' section are read for a '{kind}' case; its other facts are ignored. Check that the case kind is right.")
                 : Invariant($"The '{section}' section is ignored for a '{kind}' case. Check that the case kind is right."),
             section == "company"
                 ? Invariant($"「{kind}」のケースでは、company のうち businessHours と closedDates 以外は判定に使われません。ケースの種類が正しいか確認してください。")
                 : Invariant($"「{kind}」のケースでは {section} の内容は判定に使われません。ケースの種類が正しいか確認してください。"));
+
+    private static string Pick(Language language, string en, string ja) => language == Language.Japanese ? ja : en;
 
     private static void AddWarnings(OfferCase c, DateOnly asOf, List<ValidationIssue> sink, Language language)
     {

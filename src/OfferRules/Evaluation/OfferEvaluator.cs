@@ -251,10 +251,15 @@ public sealed class OfferEvaluator : IOfferEvaluator
         PlanRunner.Derive(RuleSet.Plan, facts);
         var memo = new byte[policy.Named.Length];
         var findings = (parts & EvaluationParts.Findings) != 0;
+
+        // The decision runs on the flat program; the condition trees that the recommendations read share its memo of
+        // the named conditions (the same encoding, truth + 1), so no named condition is evaluated twice.
         var truths = findings ? new Truth[policy.Rules.Length] : [];
+        var (outlook, terminal) = findings
+            ? PlanRunner.DecideRecording(policy, facts, memo, truths)
+            : (PlanRunner.Decide(policy, facts, memo), -1);
+        var confidence = PlanRunner.DecideConfidence(policy, facts, memo);
         var context = new PlanContext(facts, memo, policy.Named);
-        var (outlook, terminal) = PlanRunner.Decide(policy, ref context, truths);
-        var confidence = PlanRunner.DecideConfidence(policy, ref context);
 
         facts[(int)FactId.Outlook] = FactCatalog.Code(outlook);
         var atPlanned = (parts & EvaluationParts.PlannedTime) != 0 ? AtPlannedTime(@case, policy, facts, outlook, issues, language) : null;
@@ -299,6 +304,20 @@ public sealed class OfferEvaluator : IOfferEvaluator
         };
     }
 
+    /// <summary>Gets the truth of a named condition from the memo, or evaluates it on the flat program and records it.</summary>
+    private static Truth NamedTruth(PolicyPlan policy, int index, ReadOnlySpan<int> facts, Span<byte> memo)
+    {
+        var memoized = memo[index];
+        if (memoized != 0)
+        {
+            return (Truth)(memoized - 1);
+        }
+
+        var truth = policy.Program.Eval(policy.Program.NamedRoots[index], facts, memo);
+        memo[index] = (byte)(truth + 1);
+        return truth;
+    }
+
     /// <summary>The named conditions and failure reasons, each met, not met or unknown, with their texts.</summary>
     private static (ImmutableArray<NamedCondition> Conditions, ImmutableArray<NamedCondition> Failures) Conditions(PolicyPlan policy, ref PlanContext context, int[] facts, OfferCase @case, Language language)
     {
@@ -312,7 +331,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
                 continue;
             }
 
-            var truth = new RefPlanNode(condition.Index).Evaluate(ref context);
+            var truth = NamedTruth(policy, condition.Index, context.Facts, context.Memo);
             var (state, text) = truth switch
             {
                 Truth.True => (ConditionState.Met, model.Met),

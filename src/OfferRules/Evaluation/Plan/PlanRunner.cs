@@ -76,6 +76,35 @@ internal static class PlanRunner
         return Rest(policy, facts, memo, [], 0);
     }
 
+    /// <summary>
+    /// Decides the outlook on the flat program and records the truth of every rule, as
+    /// <see cref="Decide(PolicyPlan, ref PlanContext, Span{Truth})"/> does with a non-empty span: the rules after a
+    /// terminal one that held stay <see cref="Truth.False"/>, every other rule is evaluated. The terminal index is -1
+    /// when no terminal rule held.
+    /// </summary>
+    public static (Outlook Outlook, int Terminal) DecideRecording(PolicyPlan policy, ReadOnlySpan<int> facts, Span<byte> memo, Span<Truth> truths)
+    {
+        var program = policy.Program;
+        var roots = policy.RuleRoots;
+        var values = policy.RuleValues;
+        for (var i = 0; i < policy.FirstOverride; i++)
+        {
+            var truth = program.Eval(roots[i], facts, memo);
+            truths[i] = truth;
+            if (truth == Truth.True)
+            {
+                return ((Outlook)values[i], i);
+            }
+        }
+
+        for (var i = policy.FirstOverride; i < roots.Length; i++)
+        {
+            truths[i] = program.Eval(roots[i], facts, memo);
+        }
+
+        return (Rest(policy, facts, memo, truths[..policy.FirstInfo], 0), -1);
+    }
+
     /// <summary>Evaluates every rule but the info rules, with no short cut, for <see cref="DecideChanged"/>.</summary>
     public static void DecidingTruths(PolicyPlan policy, ReadOnlySpan<int> facts, Span<byte> memo, Span<Truth> truths)
     {
