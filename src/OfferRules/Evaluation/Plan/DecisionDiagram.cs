@@ -23,14 +23,18 @@ internal sealed class DecisionDiagram
     private readonly long[][] _cuts;
     private readonly int _root;
 
-    public DecisionDiagram(DiagramNode[] nodes, int[] edges, byte[] tables, long[][] cuts, int root)
+    public DecisionDiagram(DiagramNode[] nodes, int[] edges, byte[] tables, long[][] cuts, int root, int buildSteps)
     {
+        BuildSteps = buildSteps;
         _nodes = nodes;
         _edges = edges;
         _tables = tables;
         _cuts = cuts;
         _root = root;
     }
+
+    /// <summary>Gets the number of combination steps the build took (its cost, against <see cref="DecisionDiagramBuilder.MaxSteps"/>).</summary>
+    public int BuildSteps { get; }
 
     /// <summary>Gets the number of inner nodes.</summary>
     public int NodeCount => _nodes.Length;

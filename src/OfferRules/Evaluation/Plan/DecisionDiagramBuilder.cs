@@ -21,13 +21,11 @@ internal sealed class DecisionDiagramBuilder
     /// <summary>The most rules and confidence levels a policy may have for a diagram to be tried at all.</summary>
     public const int MaxOperands = 256;
 
-    private static readonly ArrayComparer s_comparer = new();
-
     private readonly RuleSetPlan _plan;
     private readonly PolicyPlan _policy;
     private readonly List<int> _var = [];
     private readonly List<int[]> _kids = [];
-    private readonly Dictionary<int[], int> _unique = new(s_comparer);
+    private readonly Dictionary<NodeKey, int> _unique = [];
     private readonly List<FactId> _facts = [];
     private readonly int[] _varOf = new int[FactCatalog.Count];
     private readonly List<long[]> _cuts = [];
@@ -116,7 +114,7 @@ internal sealed class DecisionDiagramBuilder
         for (var i = 0; i < decidingRules; i++)
         {
             var rule = i;
-            decision = Combine([decision, operands[i]], leaves => Intern(Step(states[leaves[0]], rule, (Truth)leaves[1])));
+            decision = Apply(decision, operands[i], (l0, l1) => Intern(Step(states[l0], rule, (Truth)l1)));
         }
 
         // The confidence level that holds first, plus one; 0 while none has (leaves are never negative).
@@ -124,12 +122,12 @@ internal sealed class DecisionDiagramBuilder
         for (var i = 0; i < confidences; i++)
         {
             var level = (int)_policy.ConfidenceLevels[i] + 1;
-            confidence = Combine([confidence, operands[decidingRules + i]], leaves => leaves[0] > 0 || leaves[1] != (int)Truth.True ? leaves[0] : level);
+            confidence = Apply(confidence, operands[decidingRules + i], (l0, l1) => l0 > 0 || l1 != (int)Truth.True ? l0 : level);
         }
 
         var otherwise = (int)_policy.ConfidenceOtherwise;
-        var root = Combine([decision, confidence], leaves =>
-            DecisionDiagram.Leaf(Final(states[leaves[0]]), (Confidence)(leaves[1] > 0 ? leaves[1] - 1 : otherwise)));
+        var root = Apply(decision, confidence, (l0, l1) =>
+            DecisionDiagram.Leaf(Final(states[l0]), (Confidence)(l1 > 0 ? l1 - 1 : otherwise)));
 
         int Intern(DecisionState state)
         {
@@ -267,7 +265,7 @@ internal sealed class DecisionDiagramBuilder
                         var result = Terminal((int)Truth.True);
                         foreach (var child in children)
                         {
-                            result = Combine([result, child], static leaves => Math.Min(leaves[0], leaves[1]));
+                            result = Apply(result, child, static (l0, l1) => Math.Min(l0, l1));
                         }
 
                         return result;
@@ -278,7 +276,7 @@ internal sealed class DecisionDiagramBuilder
                         var result = Terminal((int)Truth.False);
                         foreach (var child in children)
                         {
-                            result = Combine([result, child], static leaves => Math.Max(leaves[0], leaves[1]));
+                            result = Apply(result, child, static (l0, l1) => Math.Max(l0, l1));
                         }
 
                         return result;
@@ -292,13 +290,13 @@ internal sealed class DecisionDiagramBuilder
                         var counts = Terminal(0);
                         foreach (var child in children)
                         {
-                            counts = Combine([counts, child], leaves =>
-                                leaves[0] + (leaves[1] == (int)Truth.True ? width : leaves[1] == (int)Truth.Unknown ? 1 : 0));
+                            counts = Apply(counts, child, (l0, l1) =>
+                                l0 + (l1 == (int)Truth.True ? width : l1 == (int)Truth.Unknown ? 1 : 0));
                         }
 
-                        return Combine([counts], leaves =>
+                        return Map(counts, l0 =>
                         {
-                            int trues = leaves[0] / width, unknowns = leaves[0] % width;
+                            int trues = l0 / width, unknowns = l0 % width;
                             return (int)(trues >= need ? Truth.True : trues + unknowns < need ? Truth.False : Truth.Unknown);
                         });
                     }
@@ -313,7 +311,7 @@ internal sealed class DecisionDiagramBuilder
                     _named[ins.Value] = named;
                 }
 
-                return ins.Op == OpCode.Ref ? named : Combine([named], static leaves => 2 - leaves[0]);
+                return ins.Op == OpCode.Ref ? named : Map(named, static l0 => 2 - l0);
             }
 
             default:
@@ -328,7 +326,7 @@ internal sealed class DecisionDiagramBuilder
         if ((FactId)ins.Fact == FactId.Conduct)
         {
             var codes = _plan.ConductCodes;
-            return Combine([Conduct()], leaves => (int)PlanProgram.Compare(in copy, codes[leaves[0]], lists));
+            return Map(Conduct(), l0 => (int)PlanProgram.Compare(in copy, codes[l0], lists));
         }
 
         var var = _varOf[ins.Fact];
@@ -358,10 +356,10 @@ internal sealed class DecisionDiagramBuilder
         for (var i = 0; i < roots.Length; i++)
         {
             var index = i + 1;
-            first = Combine([first, Condition(program, roots[i])], leaves => leaves[0] > 0 || leaves[1] != (int)Truth.True ? leaves[0] : index);
+            first = Apply(first, Condition(program, roots[i]), (l0, l1) => l0 > 0 || l1 != (int)Truth.True ? l0 : index);
         }
 
-        _conduct = Combine([first], leaves => leaves[0] > 0 ? leaves[0] - 1 : roots.Length);
+        _conduct = Map(first, l0 => l0 > 0 ? l0 - 1 : roots.Length);
         return _conduct;
     }
 
@@ -382,9 +380,7 @@ internal sealed class DecisionDiagramBuilder
             return first;
         }
 
-        var key = new int[kids.Length + 1];
-        key[0] = var;
-        kids.CopyTo(key, 1);
+        var key = new NodeKey(var, kids);
         if (_unique.TryGetValue(key, out var id))
         {
             return id;
@@ -403,63 +399,85 @@ internal sealed class DecisionDiagramBuilder
     }
 
     /// <summary>
-    /// Gets the diagram of <paramref name="leaf"/> applied to the operands' leaves: Shannon expansion on the first
-    /// variable any operand reads, with a memo of the operand tuples already combined.
+    /// Gets the diagram of <paramref name="leaf"/> applied to the leaves of two diagrams: Shannon expansion on the first
+    /// variable either reads, with a memo of the pairs already combined.
     /// </summary>
-    private int Combine(int[] operands, Func<int[], int> leaf)
+    private int Apply(int a, int b, Func<int, int, int> leaf)
     {
-        var memo = new Dictionary<int[], int>(s_comparer);
-        var scratch = new int[operands.Length];
-        return Go(operands);
+        var memo = new Dictionary<long, int>();
+        return Go(a, b);
 
-        int Go(int[] ops)
+        int Go(int a, int b)
         {
-            var top = int.MaxValue;
-            foreach (var op in ops)
-            {
-                if (op >= 0 && _var[op] < top)
-                {
-                    top = _var[op];
-                }
-            }
-
-            if (top == int.MaxValue)
-            {
-                for (var i = 0; i < ops.Length; i++)
-                {
-                    scratch[i] = ~ops[i];
-                }
-
-                return Terminal(leaf(scratch));
-            }
-
-            if (memo.TryGetValue(ops, out var done))
+            // Pairs of leaves are memoized too: the leaf function may be costly (a decision step and its interning).
+            var key = unchecked(((long)a << 32) | (uint)b);
+            if (memo.TryGetValue(key, out var done))
             {
                 return done;
             }
 
-            if (++_steps > _maxSteps)
+            if (a < 0 && b < 0)
             {
-                throw new BudgetExceededException();
+                done = Terminal(leaf(~a, ~b));
+                memo[key] = done;
+                return done;
             }
 
-            var classes = _representatives[top].Length;
-            var kids = new int[classes];
-            for (var k = 0; k < classes; k++)
+            Spend();
+            var varA = a >= 0 ? _var[a] : int.MaxValue;
+            var varB = b >= 0 ? _var[b] : int.MaxValue;
+            var top = Math.Min(varA, varB);
+            var kidsA = varA == top ? _kids[a] : null;
+            var kidsB = varB == top ? _kids[b] : null;
+            var kids = new int[_representatives[top].Length];
+            for (var k = 0; k < kids.Length; k++)
             {
-                var sub = new int[ops.Length];
-                for (var i = 0; i < ops.Length; i++)
-                {
-                    var op = ops[i];
-                    sub[i] = op >= 0 && _var[op] == top ? _kids[op][k] : op;
-                }
-
-                kids[k] = Go(sub);
+                kids[k] = Go(kidsA is null ? a : kidsA[k], kidsB is null ? b : kidsB[k]);
             }
 
             var result = Make(top, kids);
-            memo[ops] = result;
+            memo[key] = result;
             return result;
+        }
+    }
+
+    /// <summary>Gets the diagram of <paramref name="leaf"/> applied to the leaves of a diagram.</summary>
+    private int Map(int a, Func<int, int> leaf)
+    {
+        var memo = new Dictionary<int, int>();
+        return Go(a);
+
+        int Go(int a)
+        {
+            if (a < 0)
+            {
+                return Terminal(leaf(~a));
+            }
+
+            if (memo.TryGetValue(a, out var done))
+            {
+                return done;
+            }
+
+            Spend();
+            var kidsA = _kids[a];
+            var kids = new int[kidsA.Length];
+            for (var k = 0; k < kids.Length; k++)
+            {
+                kids[k] = Go(kidsA[k]);
+            }
+
+            var result = Make(_var[a], kids);
+            memo[a] = result;
+            return result;
+        }
+    }
+
+    private void Spend()
+    {
+        if (++_steps > _maxSteps)
+        {
+            throw new BudgetExceededException();
         }
     }
 
@@ -513,7 +531,7 @@ internal sealed class DecisionDiagramBuilder
             }
         }
 
-        return new DecisionDiagram(nodes, [.. edges], [.. tables], [.. _cuts], root >= 0 ? order[root] : root);
+        return new DecisionDiagram(nodes, [.. edges], [.. tables], [.. _cuts], root >= 0 ? order[root] : root, _steps);
 
         void Visit(int node)
         {
@@ -536,14 +554,21 @@ internal sealed class DecisionDiagramBuilder
     {
     }
 
-    private sealed class ArrayComparer : IEqualityComparer<int[]>
+    /// <summary>A node's variable and children, the key of the unique table.</summary>
+    private readonly struct NodeKey(int var, int[] kids) : IEquatable<NodeKey>
     {
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+        private readonly int _var = var;
+        private readonly int[] _kids = kids;
 
-        public int GetHashCode(int[] obj)
+        public bool Equals(NodeKey other) => _var == other._var && _kids.AsSpan().SequenceEqual(other._kids);
+
+        public override bool Equals(object? obj) => obj is NodeKey other && Equals(other);
+
+        public override int GetHashCode()
         {
             var hash = new HashCode();
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(obj.AsSpan()));
+            hash.Add(_var);
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_kids.AsSpan()));
             return hash.ToHashCode();
         }
     }

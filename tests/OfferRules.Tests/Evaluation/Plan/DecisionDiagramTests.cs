@@ -81,6 +81,7 @@ public sealed class DecisionDiagramTests
         var sizes = plan.Policies.Select(p => p.Diagram(plan)!.NodeCount).ToArray();
 
         Assert.All(sizes, size => Assert.InRange(size, 1, DecisionDiagramBuilder.MaxNodes / 20));
+        Assert.All(plan.Policies, p => Assert.InRange(p.Diagram(plan)!.BuildSteps, 1, DecisionDiagramBuilder.MaxSteps / 20));
     }
 
     [Fact]
