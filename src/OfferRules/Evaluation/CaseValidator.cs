@@ -136,7 +136,7 @@ internal static class CaseValidator
         {
             if (c.MissedContact != MissedContact.Unknown)
             {
-                Ignored(sink, "W-09", "$.missedContact", "missedContact", "declineWithdrawal", language);
+                Ignored(sink, "W-09", "$.missedContact", 0, language);
             }
 
             return;
@@ -144,26 +144,32 @@ internal static class CaseValidator
 
         if (c.Decline != DeclineEvent.Unknown)
         {
-            Ignored(sink, "M-W4", "$.decline", "decline", "missedEmployerContact", language);
+            Ignored(sink, "M-W4", "$.decline", 1, language);
         }
 
         if (c.Request != WithdrawalRequest.Unknown)
         {
-            Ignored(sink, "M-W4", "$.request", "request", "missedEmployerContact", language);
+            Ignored(sink, "M-W4", "$.request", 2, language);
         }
 
         // The business hours and closed days plan the call; the rest of the company's side is about a declined offer.
         if (!c.Company.Equals(CompanyContext.Unknown) && c.Company with { BusinessHours = null, ClosedDates = [] } != CompanyContext.Unknown)
         {
-            Ignored(sink, "M-W4", "$.company", "company", "missedEmployerContact", language);
+            Ignored(sink, "M-W4", "$.company", 3, language);
         }
     }
 
-    /// <summary>The texts of the ignored-section warnings, built once per section, kind and language: they never vary.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Section, string Kind, Language Language), string> s_ignoredTexts = new();
+    /// <summary>The texts of the ignored-section warnings, by section (missedContact, decline, request, company) and language: built once, they never vary.</summary>
+    private static readonly string[][] s_ignoredTexts =
+    [
+        [IgnoredText("missedContact", "declineWithdrawal", Language.English), IgnoredText("missedContact", "declineWithdrawal", Language.Japanese)],
+        [IgnoredText("decline", "missedEmployerContact", Language.English), IgnoredText("decline", "missedEmployerContact", Language.Japanese)],
+        [IgnoredText("request", "missedEmployerContact", Language.English), IgnoredText("request", "missedEmployerContact", Language.Japanese)],
+        [IgnoredText("company", "missedEmployerContact", Language.English), IgnoredText("company", "missedEmployerContact", Language.Japanese)],
+    ];
 
-    private static void Ignored(List<ValidationIssue> sink, string code, string path, string section, string kind, Language language) =>
-        sink.Add(new ValidationIssue(IssueSeverity.Warning, code, path, s_ignoredTexts.GetOrAdd((section, kind, language), static key => IgnoredText(key.Section, key.Kind, key.Language))));
+    private static void Ignored(List<ValidationIssue> sink, string code, string path, int section, Language language) =>
+        sink.Add(new ValidationIssue(IssueSeverity.Warning, code, path, s_ignoredTexts[section][(int)language]));
 
     private static string IgnoredText(string section, string kind, Language language) =>
         Pick(language,

@@ -323,6 +323,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
     {
         var conditions = ImmutableArray.CreateBuilder<NamedCondition>(policy.Conditions.Length);
         var failures = ImmutableArray.CreateBuilder<NamedCondition>();
+        var shared = policy.SharedConditions;
         foreach (var condition in policy.Conditions)
         {
             var model = condition.Model;
@@ -338,7 +339,11 @@ public sealed class OfferEvaluator : IOfferEvaluator
                 Truth.False => (ConditionState.NotMet, model.NotMet),
                 _ => (ConditionState.Unknown, model.Unknown),
             };
-            var named = new NamedCondition(model.Id, Texts.Render(model.Title.Get(language), language, facts, @case), state, Texts.Render(text.Get(language), language, facts, @case));
+            var title = model.Title.Get(language);
+            var message = text.Get(language);
+            var named = title.IsLiteral && message.IsLiteral
+                ? shared[PolicyPlan.ConditionSlot(condition.Index, state, language)] ??= new NamedCondition(model.Id, Texts.Render(title, language, facts, @case), state, Texts.Render(message, language, facts, @case))
+                : new NamedCondition(model.Id, Texts.Render(title, language, facts, @case), state, Texts.Render(message, language, facts, @case));
             (model.Role == ConditionRole.FailureReason ? failures : conditions).Add(named);
         }
 
@@ -415,19 +420,26 @@ public sealed class OfferEvaluator : IOfferEvaluator
     private static ImmutableArray<Finding> Findings(PolicyPlan policy, Truth[] truths, int terminal, int[] facts, OfferCase @case, Language language)
     {
         var findings = ImmutableArray.CreateBuilder<Finding>();
-        Finding Make(RuleModel rule, Outlook? outlook, int score, bool changed) => new(
-            rule.Id,
-            (RuleStage)rule.Stage,
-            outlook,
-            score,
-            changed,
-            Texts.Render(rule.Fired.Get(language), language, facts, @case),
-            Texts.Render(rule.Basis.Get(language), language, facts, @case));
+        var shared = policy.SharedFindings;
+        Finding Make(int index, Outlook? outlook, int score, bool changed)
+        {
+            // A rule's outlook and score in its finding follow from its stage, so a finding whose texts have no
+            // placeholder is the same in every result: it is made once.
+            var rule = policy.Rules[index].Model;
+            var fired = rule.Fired.Get(language);
+            var basis = rule.Basis.Get(language);
+            if (fired.IsLiteral && basis.IsLiteral)
+            {
+                ref var slot = ref shared[PolicyPlan.FindingSlot(index, changed, language)];
+                return slot ??= new(rule.Id, (RuleStage)rule.Stage, outlook, score, changed, Texts.Render(fired, language, facts, @case), Texts.Render(basis, language, facts, @case));
+            }
+
+            return new(rule.Id, (RuleStage)rule.Stage, outlook, score, changed, Texts.Render(fired, language, facts, @case), Texts.Render(basis, language, facts, @case));
+        }
 
         if (terminal >= 0)
         {
-            var rule = policy.Rules[terminal].Model;
-            findings.Add(Make(rule, rule.Outlook, 0, true));
+            findings.Add(Make(terminal, policy.Rules[terminal].Model.Outlook, 0, true));
         }
         else
         {
@@ -480,14 +492,13 @@ public sealed class OfferEvaluator : IOfferEvaluator
                     var rule = policy.Rules[i].Model;
                     var lifts = !credited && (int)rule.Outlook == floor && floor > normal;
                     credited |= lifts;
-                    findings.Add(Make(rule, rule.Outlook, 0, lifts));
+                    findings.Add(Make(i, rule.Outlook, 0, lifts));
                 }
             }
 
             if (baseIndex >= 0)
             {
-                var rule = policy.Rules[baseIndex].Model;
-                findings.Add(Make(rule, rule.Outlook, 0, true));
+                findings.Add(Make(baseIndex, policy.Rules[baseIndex].Model.Outlook, 0, true));
             }
 
             for (var i = policy.FirstAdjust; i < policy.FirstCap; i++)
@@ -495,7 +506,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
                 if (truths[i] == Truth.True)
                 {
                     var rule = policy.Rules[i].Model;
-                    findings.Add(Make(rule, null, rule.Score, rule.Score != 0));
+                    findings.Add(Make(i, null, rule.Score, rule.Score != 0));
                 }
             }
 
@@ -505,7 +516,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
                 {
                     // A cap changed the result when it pulled it below the score and no floor held it up.
                     var rule = policy.Rules[i].Model;
-                    findings.Add(Make(rule, rule.Outlook, 0, Math.Max(floor, (int)rule.Outlook) < score));
+                    findings.Add(Make(i, rule.Outlook, 0, Math.Max(floor, (int)rule.Outlook) < score));
                 }
             }
         }
@@ -514,7 +525,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
         {
             if (truths[i] == Truth.True)
             {
-                findings.Add(Make(policy.Rules[i].Model, null, 0, false));
+                findings.Add(Make(i, null, 0, false));
             }
         }
 

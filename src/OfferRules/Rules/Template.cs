@@ -24,7 +24,11 @@ internal sealed class Template
         Source = source;
         Segments = segments;
         Placeholders = placeholders;
+        IsLiteral = segments.IsEmpty || (segments.Length == 1 && segments[0].Literal is not null);
     }
+
+    /// <summary>Gets whether the template has no placeholder, so that it renders to the same text for every case.</summary>
+    public bool IsLiteral { get; }
 
     public string Source { get; }
 

@@ -31,6 +31,35 @@ public sealed class EvaluationPartsTests
     public static TheoryData<EvaluationParts> SingleParts() => [.. s_single];
 
     [Fact]
+    public void Evaluate_TwoCasesWithTheSameFinding_ShareItWhenItsTextsHaveNoPlaceholder()
+    {
+        var evaluator = OfferEvaluator.Default;
+        var texts = evaluator.RuleSet.Plan.Model.Policies.SelectMany(p => p.Rules).ToDictionary(r => r.Id, r => r.Fired.En.IsLiteral && r.Basis.En.IsLiteral);
+        var first = evaluator.Evaluate(Cases.Good(daysAgo: 1), new EvaluationOptions { Language = "en" });
+        var second = evaluator.Evaluate(Cases.Good(daysAgo: 2), new EvaluationOptions { Language = "en" });
+
+        var pairs = first.Findings.Join(second.Findings, f => (f.RuleId, f.Changed), f => (f.RuleId, f.Changed), (a, b) => (a, b)).ToArray();
+
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, pair =>
+        {
+            Assert.Equal(pair.a, pair.b);
+            Assert.Equal(texts[pair.a.RuleId], ReferenceEquals(pair.a, pair.b));
+        });
+    }
+
+    [Fact]
+    public void Evaluate_SharedConditions_AreTheSameInstancesAcrossLanguagesOnlyWithinOneLanguage()
+    {
+        var english = OfferEvaluator.Default.Evaluate(Cases.Good(), new EvaluationOptions { Language = "en" });
+        var again = OfferEvaluator.Default.Evaluate(Cases.Good(), new EvaluationOptions { Language = "en" });
+        var japanese = OfferEvaluator.Default.Evaluate(Cases.Good(), new EvaluationOptions { Language = "ja" });
+
+        Assert.All(english.Conditions.Zip(again.Conditions), pair => Assert.Same(pair.First, pair.Second));
+        Assert.All(english.Conditions.Zip(japanese.Conditions), pair => Assert.NotEqual(pair.First.Message, pair.Second.Message));
+    }
+
+    [Fact]
     public void Parts_Default_IsAll()
     {
         Assert.Equal(EvaluationParts.All, EvaluationOptions.Default.Parts);

@@ -86,7 +86,7 @@ internal sealed class PlanProgram
     public Truth Eval(int pc, ReadOnlySpan<int> facts, Span<byte> memo)
     {
         var code = Code;
-        var ins = code[pc];
+        ref readonly var ins = ref code[pc];
         switch (ins.Op)
         {
             case OpCode.All:
@@ -94,7 +94,8 @@ internal sealed class PlanProgram
                 var result = Truth.True;
                 for (var child = pc + 1; child < ins.Next; child = code[child].Next)
                 {
-                    var t = Eval(child, facts, memo);
+                    ref readonly var c = ref code[child];
+                    var t = IsComparison(c.Op) ? Compare(in c, facts[c.Fact], Lists) : Eval(child, facts, memo);
                     if (t == Truth.False)
                     {
                         return Truth.False;
@@ -111,7 +112,8 @@ internal sealed class PlanProgram
                 var result = Truth.False;
                 for (var child = pc + 1; child < ins.Next; child = code[child].Next)
                 {
-                    var t = Eval(child, facts, memo);
+                    ref readonly var c = ref code[child];
+                    var t = IsComparison(c.Op) ? Compare(in c, facts[c.Fact], Lists) : Eval(child, facts, memo);
                     if (t == Truth.True)
                     {
                         return Truth.True;
@@ -221,5 +223,6 @@ internal sealed class PlanProgram
     }
 
     /// <summary>Gets whether an instruction is a leaf that reads a fact (a comparison).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsComparison(OpCode op) => op is >= OpCode.IsKnown and <= OpCode.NotInList;
 }

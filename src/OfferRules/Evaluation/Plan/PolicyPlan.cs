@@ -97,6 +97,24 @@ internal sealed class PolicyPlan
     /// <summary>Gets, per fact, how to probe it for "what would help" and the missing facts; <see langword="null"/> for a fact no probe can move.</summary>
     public required FactProbe?[] Probes { get; init; }
 
+    private Finding?[]? _findings;
+    private NamedCondition?[]? _conditions;
+
+    /// <summary>
+    /// Gets the findings whose texts have no placeholder, made once and shared by every result (they are immutable): four
+    /// per rule, by whether it changed the outlook and by language; see <see cref="FindingSlot"/>.
+    /// </summary>
+    public Finding?[] SharedFindings => _findings ?? Interlocked.CompareExchange(ref _findings, new Finding?[Rules.Length * 4], null) ?? _findings;
+
+    /// <summary>Gets the named conditions whose texts have no placeholder, made once and shared: six per condition, by state and language.</summary>
+    public NamedCondition?[] SharedConditions => _conditions ?? Interlocked.CompareExchange(ref _conditions, new NamedCondition?[Conditions.Length * 6], null) ?? _conditions;
+
+    /// <summary>Gets the slot in <see cref="SharedFindings"/> of a rule's finding.</summary>
+    public static int FindingSlot(int rule, bool changed, Facts.Language language) => (rule * 4) + (changed ? 2 : 0) + (int)language;
+
+    /// <summary>Gets the slot in <see cref="SharedConditions"/> of a named condition in a state.</summary>
+    public static int ConditionSlot(int condition, ConditionState state, Facts.Language language) => (condition * 6) + ((int)state * 2) + (int)language;
+
     // The decision diagram, built on first use: s_noDiagram when it would pass the budget.
     private object? _diagram;
     private static readonly object s_noDiagram = new();
