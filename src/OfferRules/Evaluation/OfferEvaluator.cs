@@ -541,9 +541,9 @@ public sealed class OfferEvaluator : IOfferEvaluator
     /// </summary>
     /// <remarks>
     /// Facts no deciding rule reads are skipped; each fact is tried with one value per class of equivalent values
-    /// (<see cref="Representatives"/>); and each probe re-evaluates only the rules and named conditions that read the
-    /// changed fact, from the truths and memo of the unchanged case. The results are those of trying every value on a
-    /// full re-decision.
+    /// (<see cref="Representatives"/>); and each probe is one walk of the policy's decision diagram, or, for a policy
+    /// without one, re-evaluates only the rules and named conditions that read the changed fact, from the truths and
+    /// memo of the unchanged case. The results are those of trying every value on a full re-decision.
     /// </remarks>
     private (ImmutableArray<MissingFact> Missing, ImmutableArray<Suggestion> Suggestions) Probe(OfferCase @case, PolicyPlan policy, int[] baseFacts, Outlook current, Language language)
     {
@@ -554,6 +554,7 @@ public sealed class OfferEvaluator : IOfferEvaluator
         Truth[] baseTruths = [];
         var probes = new List<int>();
         var asOf = baseFacts[(int)FactId.AsOf];
+        var diagram = policy.Diagram(RuleSet.Plan);
         foreach (var factIndex in policy.InputFacts)
         {
             var plan = policy.Probes[factIndex];
@@ -573,13 +574,16 @@ public sealed class OfferEvaluator : IOfferEvaluator
 
             if (scratch is null)
             {
-                // The truths and memo of the case as it is, once, for every probe to start from.
                 scratch = (int[])baseFacts.Clone();
                 scratch[(int)FactId.Outlook] = FactCatalog.Unknown;
-                baseMemo = new byte[policy.Program.NamedRoots.Length];
-                memo = new byte[baseMemo.Length];
-                baseTruths = new Truth[policy.FirstInfo];
-                PlanRunner.DecidingTruths(policy, scratch, baseMemo, baseTruths);
+                if (diagram is null)
+                {
+                    // The truths and memo of the case as it is, once, for every probe to start from.
+                    baseMemo = new byte[policy.Program.NamedRoots.Length];
+                    memo = new byte[baseMemo.Length];
+                    baseTruths = new Truth[policy.FirstInfo];
+                    PlanRunner.DecidingTruths(policy, scratch, baseMemo, baseTruths);
+                }
             }
 
             int best = (int)current, worst = (int)current, bestSuggested = (int)current, bestValue = FactCatalog.Unknown;
@@ -588,14 +592,25 @@ public sealed class OfferEvaluator : IOfferEvaluator
                 baseFacts.CopyTo(scratch, 0);
                 scratch[factIndex] = value;
                 scratch[(int)FactId.Outlook] = FactCatalog.Unknown;
-                PlanRunner.Derive(RuleSet.Plan, scratch);
-                baseMemo.CopyTo(memo, 0);
-                foreach (var dependent in plan.Dependents)
+                Outlook outlook;
+                if (diagram is not null)
                 {
-                    memo[dependent] = 0;
+                    // One walk of the decision diagram decides the changed case.
+                    PlanRunner.DeriveForDiagram(RuleSet.Plan, scratch);
+                    outlook = DecisionDiagram.OutlookOf(diagram.Run(scratch));
+                }
+                else
+                {
+                    PlanRunner.Derive(RuleSet.Plan, scratch);
+                    baseMemo.CopyTo(memo, 0);
+                    foreach (var dependent in plan.Dependents)
+                    {
+                        memo[dependent] = 0;
+                    }
+
+                    outlook = PlanRunner.DecideChanged(policy, scratch, memo, baseTruths, plan.Bit);
                 }
 
-                var outlook = PlanRunner.DecideChanged(policy, scratch, memo, baseTruths, plan.Bit);
                 best = Math.Max(best, (int)outlook);
 
                 // For a date in the past the latest day that still helps is the useful one ("no more than 7 days ago"),
