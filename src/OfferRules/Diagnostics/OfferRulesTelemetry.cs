@@ -58,6 +58,11 @@ internal static class OfferRulesTelemetry
     /// <summary>Records a finished evaluation: its tags on the activity, the counter and the duration since <paramref name="startTimestamp"/>.</summary>
     public static void RecordEvaluation(EvaluationResult result, long startTimestamp, Activity? activity)
     {
+        if (activity is null && !Evaluations.Enabled && !EvaluationDuration.Enabled)
+        {
+            return; // nobody listens: no tags to look up
+        }
+
         var kind = s_kinds.GetValueOrDefault(result.Kind, "unknown");
         var status = s_statuses.GetValueOrDefault(result.Status, "unknown");
         var outlook = result.Outlook is { } o ? s_outlooks.GetValueOrDefault(o, "unknown") : "none";
