@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using OfferRules.Evaluation;
 using OfferRules.Serialization;
@@ -13,10 +12,6 @@ namespace OfferRules.Tests.Serialization;
 /// </summary>
 public sealed class HostileRuleSetTests
 {
-    /// <summary>Generous: the point is "bounded", not a speed target (BenchmarkDotNet measures speed).</summary>
-    private static readonly TimeSpan s_corpusBudget = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan s_generatedBudget = TimeSpan.FromSeconds(10);
-
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "hostile-rulesets");
 
     private static string TenantFile => Path.Combine(AppContext.BaseDirectory, "TestData", "tenant-ruleset.json");
@@ -139,19 +134,17 @@ public sealed class HostileRuleSetTests
     }
 
     [Fact]
-    public void LoadFile_WholeCorpus_IsRejectedQuicklyWithPrintableDiagnostics()
+    public void LoadFile_WholeCorpus_IsRejectedWithPrintableDiagnostics()
     {
         var files = Directory.GetFiles(CorpusDirectory, "*.json");
         var diagnostics = new List<RuleSetDiagnostic>();
 
-        var stopwatch = Stopwatch.StartNew();
         foreach (var file in files)
         {
             diagnostics.AddRange(RuleSetJson.LoadFile(file).Diagnostics);
         }
 
-        stopwatch.Stop();
-        Assert.True(stopwatch.Elapsed < s_corpusBudget, $"Loading {files.Length} hostile files took {stopwatch.Elapsed}.");
+        Assert.NotEmpty(diagnostics);
         Assert.All(diagnostics, d => Assert.False(HasUnprintable(d.ToString()), $"Unprintable character in: {d}"));
         Assert.All(diagnostics, d => Assert.False(HasUnprintable(d.Message), $"Unprintable character in: {d.Message}"));
     }
@@ -179,12 +172,11 @@ public sealed class HostileRuleSetTests
     {
         var json = TenantWith(rulesWhen: new StringBuilder().Insert(0, """{ "not": """, 10_000).Append("""{ "all": [] }""").Append('}', 10_000).ToString());
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(("json.malformed", "The JSON is nested deeper than 64 levels."), (d.Code, d.Message));
         Assert.NotNull(d.Line);
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -192,13 +184,12 @@ public sealed class HostileRuleSetTests
     {
         var json = TenantWith(rulesWhen: """{ "any": [""" + string.Join(",", Enumerable.Repeat("""{"all":[]}""", 1_000_000)) + "] }");
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(("ruleSet.limit", "/policies/0/rules/1/when/all/0/any/199992"), (d.Code, d.Path));
         Assert.Equal("The rule set has more than 200000 condition nodes.", d.Message);
         Assert.NotNull(d.Line);
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -206,13 +197,12 @@ public sealed class HostileRuleSetTests
     {
         var json = TenantWith(fired: new string('x', 100_000_000));
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(("ruleSet.limit", string.Empty), (d.Code, d.Path));
         Assert.StartsWith("The rule file is ", d.Message, StringComparison.Ordinal);
         Assert.EndsWith(" bytes; the limit is 16777216.", d.Message, StringComparison.Ordinal);
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -220,11 +210,10 @@ public sealed class HostileRuleSetTests
     {
         using var stream = new EndlessStream(Encoding.UTF8.GetBytes("{ \"id\": \""), fill: (byte)'x', length: 100_000_000);
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(stream));
+        var result = RuleSetJson.Load(stream);
 
         Assert.Equal("ruleSet.limit", Assert.Single(result.Diagnostics).Code);
         Assert.InRange(stream.Position, RuleSetLimits.Default.MaxBytes, RuleSetLimits.Default.MaxBytes + 100_000);
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -232,10 +221,9 @@ public sealed class HostileRuleSetTests
     {
         var json = TenantWith(fired: new string('x', 10_000_000));
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         Assert.Contains(result.Diagnostics, d => d.Code == "ruleSet.limit" && d.Path == "/policies/0/rules/1/messages/fired/en" && d.Line is not null);
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -244,11 +232,10 @@ public sealed class HostileRuleSetTests
         var rules = string.Join(",", Enumerable.Range(0, 50_000).Select(i => "{\"id\":\"R" + i + "\",\"stage\":\"info\",\"when\":{\"all\":[]},\"effect\":{\"info\":true},\"messages\":{\"fired\":{\"en\":\"x\",\"ja\":\"x\"},\"unknown\":{\"en\":\"x\",\"ja\":\"x\"}},\"basis\":{\"en\":\"x\",\"ja\":\"x\"}}"));
         var json = RuleSets.With($"[{rules}]");
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(("ruleSet.limit", "/policies/0/rules", "'rules' has 50000 items; the limit is 20000."), (d.Code, d.Path, d.Message));
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -257,12 +244,11 @@ public sealed class HostileRuleSetTests
         var rules = string.Join(",", Enumerable.Range(0, 20_000).Select(i => RuleSets.Rule("R" + i, $$"""{ "fact": "System.IO.File.Delete{{i}}", "op": "isKnown" }""")));
         var json = RuleSets.With($"[{rules}]");
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         Assert.Equal(201, result.Diagnostics.Length);
         Assert.Equal(("condition.unknownFact", "/policies/0/rules/0/when/fact"), (result.Diagnostics[0].Code, result.Diagnostics[0].Path));
         Assert.Equal("ruleSet.tooManyProblems", result.Diagnostics[^1].Code);
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -272,12 +258,11 @@ public sealed class HostileRuleSetTests
         var leaves = string.Join(",", Enumerable.Repeat("""{"fact":"company.seatStatsu","op":"isKnown"}""", 190_000));
         var json = TenantWith(rulesWhen: """{ "any": [""" + leaves + "] }");
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         Assert.Equal(201, result.Diagnostics.Length);
         Assert.Equal("Did you mean 'company.seatStatus'?", result.Diagnostics[0].Message[^34..]);
         Assert.Equal(("ruleSet.tooManyProblems", "Stopped after 200 problems; the rest of the file was not checked."), (result.Diagnostics[^1].Code, result.Diagnostics[^1].Message));
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -286,12 +271,11 @@ public sealed class HostileRuleSetTests
         const string Text = """{ "en": "{company.seatStatsu}", "ja": "{company.seatStatsu}" }""";
         var rules = string.Join(",", Enumerable.Range(0, 20_000).Select(i => RuleSets.Rule("R" + i, """{ "all": [] }""").Replace("""{ "en": "x", "ja": "x" }""", Text, StringComparison.Ordinal)));
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(RuleSets.With($"[{rules}]")));
+        var result = RuleSetJson.Load(RuleSets.With($"[{rules}]"));
 
         Assert.Equal(201, result.Diagnostics.Length);
         Assert.Equal(("message.placeholder", "/policies/0/rules/0/messages/fired/en"), (result.Diagnostics[0].Code, result.Diagnostics[0].Path));
         Assert.Equal("ruleSet.tooManyProblems", result.Diagnostics[^1].Code);
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -302,13 +286,12 @@ public sealed class HostileRuleSetTests
         var members = string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"\"m{i}\":{i}"));
         var json = File.ReadAllText(TenantFile).Replace("\"schemaVersion\": 1,", $"\"schemaVersion\": 1, \"{key}\": {{ {members} }},", StringComparison.Ordinal);
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(("ruleSet.unknownProperty", "/" + key), (d.Code, d.Path));
         Assert.Equal(3, d.Line);
         Assert.True(d.ToString().Length < 500, "The diagnostic's text should be short.");
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -318,11 +301,10 @@ public sealed class HostileRuleSetTests
         var members = string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"\"m{i}\":{i}"));
         var json = $$"""{ "{{key}}": { {{members}} }, "version": "\uD800" }""";
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json.Replace("\uD800", "\\uD800", StringComparison.Ordinal)));
+        var result = RuleSetJson.Load(json.Replace("\uD800", "\\uD800", StringComparison.Ordinal));
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(("json.malformed", "/version", 1), (d.Code, d.Path, d.Line));
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -331,11 +313,10 @@ public sealed class HostileRuleSetTests
         var members = string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"\"eval{i}\":\"System.Diagnostics.Process.Start\""));
         var json = File.ReadAllText(TenantFile).Replace("\"schemaVersion\": 1,", $"\"schemaVersion\": 1, {members},", StringComparison.Ordinal);
 
-        var (result, elapsed) = Timed(() => RuleSetJson.Load(json));
+        var result = RuleSetJson.Load(json);
 
         Assert.Equal(201, result.Diagnostics.Length);
         Assert.Equal(("ruleSet.unknownProperty", "/eval0", 3), (result.Diagnostics[0].Code, result.Diagnostics[0].Path, result.Diagnostics[0].Line));
-        Assert.True(elapsed < s_generatedBudget, $"Took {elapsed}.");
     }
 
     [Fact]
@@ -347,13 +328,12 @@ public sealed class HostileRuleSetTests
             i == 30 ? """{ "fact": "company.seatStatus", "op": "isKnown" }""" : $$"""{ "any": [{ "ref": "c{{i + 1}}" }, { "not": { "ref": "c{{i + 1}}" } }, { "ref": "c{{i + 1}}" }] }""")));
         var json = RuleSets.With($"[{RuleSets.Rule("R1", """{ "ref": "c0" }""")}]", $"[{conditions}]");
 
-        var stopwatch = Stopwatch.StartNew();
         var ruleSet = RuleSetJson.Load(json).GetValueOrThrow();
         var result = new OfferEvaluator(ruleSet).Evaluate(Cases.Minimal());
-        stopwatch.Stop();
 
+        // Expanded, the references would never finish; memoised, the cost bound stays small.
         Assert.Equal(EvaluationStatus.Evaluated, result.Status);
-        Assert.True(stopwatch.Elapsed < s_generatedBudget, $"Took {stopwatch.Elapsed}.");
+        Assert.InRange(ruleSet.EvaluationCost, 1, RuleSetLimits.Default.MaxEvaluationCost);
     }
 
     [Fact]
@@ -496,13 +476,6 @@ public sealed class HostileRuleSetTests
         }
 
         return json;
-    }
-
-    private static (RuleSetLoadResult Result, TimeSpan Elapsed) Timed(Func<RuleSetLoadResult> load)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        var result = load();
-        return (result, stopwatch.Elapsed);
     }
 
     private static bool HasUnprintable(string text) =>
