@@ -57,6 +57,7 @@ internal sealed class DecisionDiagram
     {
         var nodes = _nodes;
         var edges = _edges;
+        var tables = _tables;
         var n = _root;
         while (n >= 0)
         {
@@ -70,7 +71,7 @@ internal sealed class DecisionDiagram
             else
             {
                 var offset = (long)value - node.Low;
-                cls = offset < 0 ? 1 : offset < node.Length ? _tables[node.Table + (int)offset] : node.Length < 0 ? Search(node.Var, value) : node.Top;
+                cls = offset < 0 ? 1 : offset < node.Length ? tables[node.Table + (int)offset] : node.Length < 0 ? Search(node.Var, value) : node.Top;
             }
 
             n = edges[node.First + cls];
