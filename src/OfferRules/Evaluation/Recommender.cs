@@ -53,12 +53,13 @@ internal static class Recommender
 
         // Which steps apply; the call is planned only when one of them is timed by it.
         var actions = policy.Actions;
+        var conditions = policy.Recommendations;
         Span<bool> applies = actions.Length <= 256 ? stackalloc bool[actions.Length] : new bool[actions.Length];
         var count = 0;
         var needsCall = false;
         for (var i = 0; i < actions.Length; i++)
         {
-            if (actions[i].When.Evaluate(ref context) == Truth.True)
+            if (conditions.Eval(conditions.Actions[i], ref context) == Truth.True)
             {
                 applies[i] = true;
                 count++;
@@ -100,8 +101,8 @@ internal static class Recommender
             steps,
             (parts & EvaluationParts.CallSlot) != 0 ? slot : null,
             drafts,
-            (parts & EvaluationParts.Caveats) != 0 ? Select(policy.Caveats, ref context, facts, text, language) : [],
-            (parts & EvaluationParts.Fallbacks) != 0 ? Select(policy.Fallbacks, ref context, facts, text, language) : []);
+            (parts & EvaluationParts.Caveats) != 0 ? Select(policy.Caveats, conditions.Caveats, conditions, ref context, facts, text, language) : [],
+            (parts & EvaluationParts.Fallbacks) != 0 ? Select(policy.Fallbacks, conditions.Fallbacks, conditions, ref context, facts, text, language) : []);
     }
 
     /// <summary>
@@ -112,20 +113,23 @@ internal static class Recommender
     {
         ImmutableArray<MessageDraft>.Builder? drafts = null;
         int[]? snapshot = null;
-        foreach (var draft in policy.Drafts)
+        var conditions = policy.Recommendations;
+        for (var d = 0; d < policy.Drafts.Length; d++)
         {
-            if (draft.When.Evaluate(ref context) != Truth.True)
+            var draft = policy.Drafts[d];
+            if (conditions.Eval(conditions.Drafts[d], ref context) != Truth.True)
             {
                 continue;
             }
 
             var selected = new Template[draft.Parts.Length];
             var n = 0;
-            foreach (var (when, part) in draft.Parts)
+            var partRoots = conditions.DraftParts[d];
+            for (var p = 0; p < draft.Parts.Length; p++)
             {
-                if (when is null || when.Evaluate(ref context) == Truth.True)
+                if (partRoots[p] < 0 || conditions.Eval(partRoots[p], ref context) == Truth.True)
                 {
-                    selected[n++] = part.Get(language);
+                    selected[n++] = draft.Parts[p].Text.Get(language);
                 }
             }
 
@@ -144,12 +148,13 @@ internal static class Recommender
         return drafts is null ? [] : drafts.ToImmutable();
     }
 
-    private static ImmutableArray<Evaluation.Advice> Select(ImmutableArray<ItemPlan<AdviceModel>> items, ref PlanContext context, int[] facts, in TextContext text, Language language)
+    private static ImmutableArray<Evaluation.Advice> Select(ImmutableArray<ItemPlan<AdviceModel>> items, int[] roots, RecommendationProgram conditions, ref PlanContext context, int[] facts, in TextContext text, Language language)
     {
         var result = ImmutableArray.CreateBuilder<Evaluation.Advice>();
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (item.When.Evaluate(ref context) == Truth.True)
+            var item = items[i];
+            if (conditions.Eval(roots[i], ref context) == Truth.True)
             {
                 result.Add(new Evaluation.Advice(item.Model.Id, Texts.Render(item.Model.Text.Get(language), language, facts, text)));
             }

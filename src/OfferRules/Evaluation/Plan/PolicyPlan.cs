@@ -97,6 +97,12 @@ internal sealed class PolicyPlan
     /// <summary>Gets, per fact, how to probe it for "what would help" and the missing facts; <see langword="null"/> for a fact no probe can move.</summary>
     public required FactProbe?[] Probes { get; init; }
 
+    private RecommendationProgram? _recommendations;
+
+    /// <summary>Gets the flat program of the recommendations' conditions, built on first use.</summary>
+    public RecommendationProgram Recommendations =>
+        _recommendations ?? Interlocked.CompareExchange(ref _recommendations, RecommendationProgram.Build(this), null) ?? _recommendations!;
+
     private Finding?[]? _findings;
     private NamedCondition?[]? _conditions;
 
