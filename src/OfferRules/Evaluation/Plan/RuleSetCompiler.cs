@@ -131,9 +131,10 @@ internal static class RuleSetCompiler
 
         var conductProgram = ConductProgram(ruleSet, out _, out _);
         var probes = new FactProbe?[FactCatalog.Count];
+        var deciding = new ProbePlans.Deciding(ruleSet, ruleMasks.AsSpan(0, firstInfo).ToArray(), [.. ordered.Take(firstInfo).Select(r => r.Model.When)]);
         foreach (var f in inputFacts)
         {
-            probes[f] = ProbePlans.Create(ruleSet, policy, FactCatalog.All[f], decisionMask, ruleMasks.AsSpan(0, firstInfo), [.. ordered.Take(firstInfo).Select(r => r.Model.When)], namedMasks, program, conductProgram, intProbes);
+            probes[f] = ProbePlans.Create(ruleSet, policy, FactCatalog.All[f], decisionMask, deciding, namedMasks, program, conductProgram, intProbes);
         }
 
         return new PolicyPlan
@@ -225,13 +226,25 @@ internal static class RuleSetCompiler
     /// <summary>The nodes of a condition tree, counting each value of an <c>in</c> list; references count 1 (they are memoized).</summary>
     internal static long Weight(ConditionNode node) => node switch
     {
-        AllNode all => 1 + all.Children.Sum(Weight),
-        AnyNode any => 1 + any.Children.Sum(Weight),
-        AtLeastNode atLeast => 1 + atLeast.Children.Sum(Weight),
+        AllNode all => 1 + Weight(all.Children),
+        AnyNode any => 1 + Weight(any.Children),
+        AtLeastNode atLeast => 1 + Weight(atLeast.Children),
         NotNode not => 1 + Weight(not.Child),
         CompareNode compare => 1 + (compare.Op is CompareOp.In or CompareOp.NotIn ? compare.Values.Length : 0),
         _ => 1,
     };
+
+    /// <summary>The summed <see cref="Weight(ConditionNode)"/> of children, without an enumerator or a delegate.</summary>
+    private static long Weight(ImmutableArray<ConditionNode> children)
+    {
+        long weight = 0;
+        foreach (var child in children)
+        {
+            weight += Weight(child);
+        }
+
+        return weight;
+    }
 
     /// <summary>The last day count on each side of a comparison of the days since a missed call, in the decision rules.</summary>
     private static SortedSet<int> MissedContactBoundaries(PolicyModel policy)
@@ -429,18 +442,30 @@ internal static class RuleSetCompiler
         _ => [],
     };
 
+    /// <summary>Compiles children in order, into an array of their own (no closure or iterator per node).</summary>
+    private static PlanNode[] CompileAll(ImmutableArray<ConditionNode> children, Dictionary<string, int>? index, ImmutableHashSet<string>? broken, JsonWalker walker)
+    {
+        var plans = new PlanNode[children.Length];
+        for (var i = 0; i < plans.Length; i++)
+        {
+            plans[i] = Compile(children[i], index, broken, walker);
+        }
+
+        return plans;
+    }
+
     private static PlanNode Compile(ConditionNode node, Dictionary<string, int>? index, ImmutableHashSet<string>? broken, JsonWalker walker)
     {
         switch (node)
         {
             case AllNode all:
-                return all.Children.Length == 1 ? Compile(all.Children[0], index, broken, walker) : new AllPlanNode([.. all.Children.Select(c => Compile(c, index, broken, walker))]);
+                return all.Children.Length == 1 ? Compile(all.Children[0], index, broken, walker) : new AllPlanNode(CompileAll(all.Children, index, broken, walker));
             case AnyNode any:
-                return any.Children.Length == 1 ? Compile(any.Children[0], index, broken, walker) : new AnyPlanNode([.. any.Children.Select(c => Compile(c, index, broken, walker))]);
+                return any.Children.Length == 1 ? Compile(any.Children[0], index, broken, walker) : new AnyPlanNode(CompileAll(any.Children, index, broken, walker));
             case NotNode not:
                 return Compile(not.Child, index, broken, walker).Negate();
             case AtLeastNode atLeast:
-                return new AtLeastPlanNode(atLeast.Count, [.. atLeast.Children.Select(c => Compile(c, index, broken, walker))]);
+                return new AtLeastPlanNode(atLeast.Count, CompileAll(atLeast.Children, index, broken, walker));
             case RefNode reference:
                 if (index is null || !index.TryGetValue(reference.Id, out var target))
                 {
