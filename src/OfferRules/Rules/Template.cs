@@ -18,16 +18,37 @@ internal sealed class Template
         "dates.today", "dates.declinedOn", "dates.interviewedOn", "dates.firstMissedCallOn",
     ];
 
+    /// <summary>The segments; for a text without placeholders, made at the first read (see <see cref="Segments"/>).</summary>
+    private ImmutableArray<Segment> _segments;
+
     private Template(string source, ImmutableArray<Segment> segments, ImmutableArray<string> placeholders)
     {
         Source = source;
-        Segments = segments;
+        _segments = segments;
         Placeholders = placeholders;
     }
 
     public string Source { get; }
 
-    public ImmutableArray<Segment> Segments { get; }
+    /// <summary>
+    /// Gets the literal runs and placeholders in order. A text without placeholders, most of a rule file's, is one
+    /// literal, the source itself; that segment is made the first time it is read and then kept, so that loading makes
+    /// none for texts that are never rendered (two threads that race make the same segment; either is kept).
+    /// </summary>
+    public ImmutableArray<Segment> Segments
+    {
+        get
+        {
+            var segments = _segments;
+            if (segments.IsDefault)
+            {
+                segments = Source.Length == 0 ? [] : [new Segment(Source)];
+                _segments = segments;
+            }
+
+            return segments;
+        }
+    }
 
     /// <summary>Gets the distinct placeholder names, sorted.</summary>
     public ImmutableArray<string> Placeholders { get; }
@@ -39,7 +60,7 @@ internal sealed class Template
         if (source.AsSpan().IndexOfAny('{', '}') < 0)
         {
             error = null;
-            return new Template(source, source.Length == 0 ? [] : [new Segment(source)], []);
+            return new Template(source, default, []);
         }
 
         // A literal is the run of text between placeholders, a substring of the source; the names are kept sorted and

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using OfferRules.Domain;
 using OfferRules.Evaluation;
@@ -146,6 +147,9 @@ internal sealed partial class RuleSetReader
             private readonly RuleSetLimits _limits = limits;
             private readonly JsonPath _root = JsonPath.Root();
             private readonly LocalizedTextReader _texts = new(limits);
+            /// <summary>The children being read, of every level at once: a node's children are pushed, copied to their array and popped.</summary>
+            private readonly List<ConditionNode> _children = [];
+            private readonly List<int> _codes = [];
             private int _nodes;
             private bool _inRecommendations;
 
@@ -771,13 +775,15 @@ internal sealed partial class RuleSetReader
             private ImmutableArray<ConditionNode> Children(ref Utf8JsonReader reader, JsonPath at, int depth, bool allowRefs, FactId? forbidden)
             {
                 Next(ref reader, JsonTokenType.StartArray);
-                var children = ImmutableArray.CreateBuilder<ConditionNode>();
+                var start = _children.Count;
                 for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
                 {
-                    children.Add(Condition(ref reader, at.Child(i), depth + 1, allowRefs, forbidden));
+                    _children.Add(Condition(ref reader, at.Child(i), depth + 1, allowRefs, forbidden));
                 }
 
-                return children.DrainToImmutable();
+                var children = ImmutableArray.Create(CollectionsMarshal.AsSpan(_children)[start..]);
+                _children.RemoveRange(start, _children.Count - start);
+                return children;
             }
 
             /// <summary>Reads a comparison; the reader is on its first property's name.</summary>
@@ -836,13 +842,15 @@ internal sealed partial class RuleSetReader
                         }
 
                         Next(ref values, JsonTokenType.StartArray);
-                        var codes = ImmutableArray.CreateBuilder<int>();
+                        _codes.Clear();
                         while (values.Read() && values.TokenType != JsonTokenType.EndArray)
                         {
-                            codes.Add(Literal(ref values, fact));
+                            _codes.Add(Literal(ref values, fact));
                         }
 
-                        return codes.Count == 0 || codes.Count > _limits.MaxValuesPerList ? throw Unclean() : new CompareNode(fact, o, codes.DrainToImmutable());
+                        return _codes.Count == 0 || _codes.Count > _limits.MaxValuesPerList
+                            ? throw Unclean()
+                            : new CompareNode(fact, o, ImmutableArray.Create(CollectionsMarshal.AsSpan(_codes)));
                     default:
                         if (!hasValue || hasValues || (o is CompareOp.Lt or CompareOp.Le or CompareOp.Gt or CompareOp.Ge && fact.Type is FactType.Bool or FactType.Enum))
                         {

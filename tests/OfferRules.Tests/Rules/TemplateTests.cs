@@ -73,4 +73,16 @@ public sealed class TemplateTests
 
         Assert.Same(text, template.Segments[0].Literal);
     }
+
+    [Fact]
+    public void Segments_TextWithoutPlaceholders_AreMadeOnceAndKept()
+    {
+        var template = Template.TryParse("Plain text, no placeholders.", 16, out _)!;
+
+        var first = template.Segments;
+        var second = template.Segments;
+
+        Assert.Same(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(first), System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(second));
+        Assert.Same(template.Source, Assert.Single(first).Literal);
+    }
 }
