@@ -249,30 +249,13 @@ internal static class RuleSetCompiler
     /// <summary>The last day count on each side of a comparison of the days since a missed call, in the decision rules.</summary>
     private static SortedSet<int> MissedContactBoundaries(PolicyModel policy)
     {
-        var boundaries = new SortedSet<int>();
-        void Add(CompareNode compare)
-        {
-            if (compare.Fact.Id != FactId.DaysSinceMissedContact)
-            {
-                return;
-            }
-
-            foreach (var v in compare.Values)
-            {
-                var boundary = compare.Op is CompareOp.Le or CompareOp.Gt ? v : v - 1;
-                if (boundary >= 0)
-                {
-                    boundaries.Add(boundary);
-                }
-            }
-        }
-
+        var boundaries = new Boundaries(new SortedSet<int>());
         foreach (var node in policy.Rules.Select(r => r.When).Concat(policy.Conditions.Select(c => c.When)))
         {
-            ForEachComparison(node, Add);
+            ForEachComparison(node, ref boundaries);
         }
 
-        return boundaries;
+        return boundaries.Days;
     }
 
     private static void ExpandDerived(RuleSetModel ruleSet, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints)
@@ -322,8 +305,58 @@ internal static class RuleSetCompiler
         }
     }
 
-    private static void CollectFacts(ConditionNode node, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints) =>
-        ForEachComparison(node, compare =>
+    private static void CollectFacts(ConditionNode node, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints)
+    {
+        var collector = new FactCollector(facts, ints);
+        ForEachComparison(node, ref collector);
+    }
+
+    /// <summary>Calls <paramref name="visitor"/> for every comparison in a condition tree (references are not followed), with no delegate.</summary>
+    private static void ForEachComparison<TVisitor>(ConditionNode node, ref TVisitor visitor)
+        where TVisitor : struct, IComparisonVisitor
+    {
+        switch (node)
+        {
+            case AllNode all:
+                foreach (var c in all.Children)
+                {
+                    ForEachComparison(c, ref visitor);
+                }
+
+                break;
+            case AnyNode any:
+                foreach (var c in any.Children)
+                {
+                    ForEachComparison(c, ref visitor);
+                }
+
+                break;
+            case AtLeastNode atLeast:
+                foreach (var c in atLeast.Children)
+                {
+                    ForEachComparison(c, ref visitor);
+                }
+
+                break;
+            case NotNode not:
+                ForEachComparison(not.Child, ref visitor);
+                break;
+            case CompareNode compare:
+                visitor.Visit(compare);
+                break;
+        }
+    }
+
+    /// <summary>What <see cref="ForEachComparison"/> calls for each comparison.</summary>
+    private interface IComparisonVisitor
+    {
+        void Visit(CompareNode compare);
+    }
+
+    /// <summary>Collects the facts compared and, for day counts, the values either side of each compared number.</summary>
+    private readonly struct FactCollector(SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints) : IComparisonVisitor
+    {
+        public void Visit(CompareNode compare)
         {
             facts.Add((int)compare.Fact.Id);
             if (compare.Fact.Type == FactType.Int)
@@ -333,40 +366,29 @@ internal static class RuleSetCompiler
                     AddProbes(ints, compare.Fact.Id, v - 1, v);
                 }
             }
-        });
+        }
+    }
 
-    /// <summary>Calls <paramref name="action"/> for every comparison in a condition tree (references are not followed).</summary>
-    private static void ForEachComparison(ConditionNode node, Action<CompareNode> action)
+    /// <summary>Collects the last day count on each side of a comparison of the days since a missed call.</summary>
+    private readonly struct Boundaries(SortedSet<int> days) : IComparisonVisitor
     {
-        switch (node)
+        public SortedSet<int> Days { get; } = days;
+
+        public void Visit(CompareNode compare)
         {
-            case AllNode all:
-                foreach (var c in all.Children)
-                {
-                    ForEachComparison(c, action);
-                }
+            if (compare.Fact.Id != FactId.DaysSinceMissedContact)
+            {
+                return;
+            }
 
-                break;
-            case AnyNode any:
-                foreach (var c in any.Children)
+            foreach (var v in compare.Values)
+            {
+                var boundary = compare.Op is CompareOp.Le or CompareOp.Gt ? v : v - 1;
+                if (boundary >= 0)
                 {
-                    ForEachComparison(c, action);
+                    Days.Add(boundary);
                 }
-
-                break;
-            case AtLeastNode atLeast:
-                foreach (var c in atLeast.Children)
-                {
-                    ForEachComparison(c, action);
-                }
-
-                break;
-            case NotNode not:
-                ForEachComparison(not.Child, action);
-                break;
-            case CompareNode compare:
-                action(compare);
-                break;
+            }
         }
     }
 
