@@ -192,7 +192,7 @@ internal static class RuleSetLinter
                 if (shown && d.Parts[j].When is { } partWhen)
                 {
                     // A part is shown only with its draft, so both conditions must be able to hold together.
-                    var both = new AllNode(partAt, [d.When, partWhen]);
+                    var both = new AllNode([d.When, partWhen]);
                     var bothPlan = new AllPlanNode([draft.When, draft.Parts[j].When!]);
                     if (!outlooks.CanBeTrue(both, bothPlan))
                     {

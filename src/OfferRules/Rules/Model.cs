@@ -25,22 +25,28 @@ internal enum CompareOp
     IsKnown,
 }
 
-/// <summary>A node of a condition tree. The set of node kinds is closed.</summary>
-internal abstract record ConditionNode(string Pointer);
+/// <summary>
+/// A node of a condition tree. The set of node kinds is closed. Only a reference keeps where it is in the file: it is the
+/// one node the compiler reports at (an unknown id, a cycle); every other node's problems are found while reading it, so
+/// loading makes no pointer string for it.
+/// </summary>
+internal abstract record ConditionNode;
 
-internal sealed record AllNode(string Pointer, ImmutableArray<ConditionNode> Children) : ConditionNode(Pointer);
+internal sealed record AllNode(ImmutableArray<ConditionNode> Children) : ConditionNode;
 
-internal sealed record AnyNode(string Pointer, ImmutableArray<ConditionNode> Children) : ConditionNode(Pointer);
+internal sealed record AnyNode(ImmutableArray<ConditionNode> Children) : ConditionNode;
 
-internal sealed record NotNode(string Pointer, ConditionNode Child) : ConditionNode(Pointer);
+internal sealed record NotNode(ConditionNode Child) : ConditionNode;
 
-internal sealed record AtLeastNode(string Pointer, int Count, ImmutableArray<ConditionNode> Children) : ConditionNode(Pointer);
+internal sealed record AtLeastNode(int Count, ImmutableArray<ConditionNode> Children) : ConditionNode;
 
 /// <summary>A comparison of one fact with literal values (already encoded as fact codes).</summary>
-internal sealed record CompareNode(string Pointer, FactDefinition Fact, CompareOp Op, ImmutableArray<int> Values) : ConditionNode(Pointer);
+internal sealed record CompareNode(FactDefinition Fact, CompareOp Op, ImmutableArray<int> Values) : ConditionNode;
 
 /// <summary>A reference to a named condition of the same policy.</summary>
-internal sealed record RefNode(string Pointer, string Id) : ConditionNode(Pointer);
+/// <param name="Pointer">Where the reference's <c>ref</c> is in the file, such as <c>/policies/0/rules/3/when/ref</c>.</param>
+/// <param name="Id">The named condition's id.</param>
+internal sealed record RefNode(string Pointer, string Id) : ConditionNode;
 
 /// <summary>The role a named condition plays in a result.</summary>
 internal enum ConditionRole

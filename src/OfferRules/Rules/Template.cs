@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using OfferRules.Facts;
 
 namespace OfferRules.Rules;
@@ -19,12 +18,15 @@ internal sealed class Template
         "dates.today", "dates.declinedOn", "dates.interviewedOn", "dates.firstMissedCallOn",
     ];
 
+    /// <summary>The segments; for a text without placeholders, made at the first read (see <see cref="Segments"/>).</summary>
+    private ImmutableArray<Segment> _segments;
+
     private Template(string source, ImmutableArray<Segment> segments, ImmutableArray<string> placeholders)
     {
         Source = source;
-        Segments = segments;
+        _segments = segments;
         Placeholders = placeholders;
-        IsLiteral = segments.IsEmpty || (segments.Length == 1 && segments[0].Literal is not null);
+        IsLiteral = segments.IsDefault || segments.IsEmpty || (segments.Length == 1 && segments[0].Name is null);
     }
 
     /// <summary>Gets whether the template has no placeholder, so that it renders to the same text for every case.</summary>
@@ -32,7 +34,25 @@ internal sealed class Template
 
     public string Source { get; }
 
-    public ImmutableArray<Segment> Segments { get; }
+    /// <summary>
+    /// Gets the literal runs and placeholders in order. A text without placeholders, most of a rule file's, is one
+    /// literal, the source itself; that segment is made the first time it is read and then kept, so that loading makes
+    /// none for texts that are never rendered (two threads that race make the same segment; either is kept).
+    /// </summary>
+    public ImmutableArray<Segment> Segments
+    {
+        get
+        {
+            var segments = _segments;
+            if (segments.IsDefault)
+            {
+                segments = Source.Length == 0 ? [] : [new Segment(Source)];
+                _segments = segments;
+            }
+
+            return segments;
+        }
+    }
 
     /// <summary>Gets the distinct placeholder names, sorted.</summary>
     public ImmutableArray<string> Placeholders { get; }
@@ -44,13 +64,17 @@ internal sealed class Template
         if (source.AsSpan().IndexOfAny('{', '}') < 0)
         {
             error = null;
-            return new Template(source, source.Length == 0 ? [] : [new Segment(source, null, null)], []);
+            return new Template(source, default, []);
         }
 
-        var segments = ImmutableArray.CreateBuilder<Segment>();
-        var names = new SortedSet<string>(StringComparer.Ordinal);
+        // A literal is the run of text between placeholders, a substring of the source; the names are kept sorted and
+        // distinct in a small array. There are at most as many placeholders as '{', and a literal before each and after the last.
+        var braces = source.AsSpan().Count('{');
+        var segments = ImmutableArray.CreateBuilder<Segment>((2 * braces) + 1);
+        var names = new string[braces];
+        var distinct = 0;
         var count = 0;
-        var literal = new StringBuilder();
+        var literalStart = 0;
         for (var i = 0; i < source.Length; i++)
         {
             var c = source[i];
@@ -62,11 +86,9 @@ internal sealed class Template
 
             if (c != '{')
             {
-                // Copy the run of plain text up to the next brace at once.
+                // Skip the run of plain text up to the next brace at once.
                 var run = source.AsSpan(i).IndexOfAny('{', '}');
-                var length = run < 0 ? source.Length - i : run;
-                literal.Append(source.AsSpan(i, length));
-                i += length - 1;
+                i += (run < 0 ? source.Length - i : run) - 1;
                 continue;
             }
 
@@ -92,32 +114,82 @@ internal sealed class Template
                 return null;
             }
 
-            if (literal.Length > 0)
+            if (i > literalStart)
             {
-                segments.Add(new Segment(literal.ToString(), null, null));
-                literal.Clear();
+                segments.Add(new Segment(source, literalStart, i - literalStart));
             }
 
-            segments.Add(new Segment(null, name, fact));
-            names.Add(name);
+            segments.Add(new Segment(name, fact));
+            var at = Array.BinarySearch(names, 0, distinct, name, StringComparer.Ordinal);
+            if (at < 0)
+            {
+                at = ~at;
+                Array.Copy(names, at, names, at + 1, distinct - at);
+                names[at] = name;
+                distinct++;
+            }
+
             i = end;
+            literalStart = end + 1;
         }
 
-        if (literal.Length > 0)
+        if (source.Length > literalStart)
         {
-            segments.Add(new Segment(literal.ToString(), null, null));
+            segments.Add(new Segment(source, literalStart, source.Length - literalStart));
         }
 
         error = null;
-        return new Template(source, segments.ToImmutable(), [.. names]);
+        return new Template(source, segments.DrainToImmutable(), ImmutableArray.Create(names, 0, distinct));
     }
 
     public override string ToString() => Source;
 
     /// <summary>A literal run of text, or a placeholder (by name, and by fact when it names one).</summary>
-    internal sealed record Segment(string? Literal, string? Name, FactDefinition? Fact)
+    /// <remarks>
+    /// A literal between placeholders is kept as where it is in the template's source, and its string is made the first
+    /// time it is rendered and then kept: loading a rule set copies no text it has already read.
+    /// </remarks>
+    internal sealed class Segment
     {
+        private readonly string? _source;
+        private readonly int _start;
+        private readonly int _length;
+        private string? _literal;
+
+        /// <summary>Initializes a literal that is the whole of <paramref name="literal"/>.</summary>
+        public Segment(string literal)
+            : this(literal, 0, literal.Length)
+        {
+            _literal = literal;
+        }
+
+        /// <summary>Initializes a literal that is <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>.</summary>
+        public Segment(string source, int start, int length)
+        {
+            _source = source;
+            _start = start;
+            _length = length;
+            Text = -1;
+        }
+
+        /// <summary>Initializes a placeholder.</summary>
+        public Segment(string name, FactDefinition? fact)
+        {
+            Name = name;
+            Fact = fact;
+            Text = fact is not null ? -1 : TextPlaceholders.IndexOf(name);
+        }
+
+        /// <summary>Gets the literal text, or <see langword="null"/> for a placeholder.</summary>
+        public string? Literal => _literal ?? (_source is null ? null : _literal = _source.Substring(_start, _length));
+
+        /// <summary>Gets the placeholder's name, or <see langword="null"/> for a literal.</summary>
+        public string? Name { get; }
+
+        /// <summary>Gets the catalogued fact the placeholder names, if it names one.</summary>
+        public FactDefinition? Fact { get; }
+
         /// <summary>Gets the position of a text placeholder's name in <see cref="TextPlaceholders"/>, found once at load; otherwise -1.</summary>
-        public int Text { get; } = Name is null || Fact is not null ? -1 : TextPlaceholders.IndexOf(Name);
+        public int Text { get; }
     }
 }

@@ -270,6 +270,9 @@ internal sealed class PropertyNames
     /// <summary>Gets the names, in the order that messages list them.</summary>
     public string[] Names { get; }
 
+    /// <summary>Gets the names as UTF-8, in the same order, for a forward reader to match names on their bytes.</summary>
+    public byte[][] Utf8 => _utf8;
+
     /// <summary>Gets the index of a property's name among <see cref="Names"/>, or <see langword="null"/>.</summary>
     /// <param name="property">The property.</param>
     /// <returns>The index, or <see langword="null"/> when the name is none of them.</returns>

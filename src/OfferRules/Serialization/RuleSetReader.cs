@@ -14,7 +14,7 @@ namespace OfferRules.Serialization;
 /// Maps a parsed rule-set document to the rule model, collecting every problem with its JSON Pointer.
 /// Only catalogued facts and the closed set of condition nodes can be named; nothing in the file is executed or reflected on.
 /// </summary>
-internal sealed class RuleSetReader
+internal sealed partial class RuleSetReader
 {
     /// <summary>The largest day count a rule may compare with (about 100 years).</summary>
     private const int MaxDays = 36_500;
@@ -755,7 +755,7 @@ internal sealed class RuleSetReader
                 return null;
             }
 
-            return children is null ? null : new AtLeastNode(pointer.ToString(), n, children.Value);
+            return children is null ? null : new AtLeastNode(n, children.Value);
         }
 
         var (count, property) = CountAndFirst(element);
@@ -768,11 +768,11 @@ internal sealed class RuleSetReader
         switch (s_nodeNames.Find(property) is { } known ? s_nodeNames.Names[known] : property.Name)
         {
             case "all":
-                return Children(element, pointer, "all", depth, allowRefs, forbidden) is { } all ? new AllNode(pointer.ToString(), all) : null;
+                return Children(element, pointer, "all", depth, allowRefs, forbidden) is { } all ? new AllNode(all) : null;
             case "any":
-                return Children(element, pointer, "any", depth, allowRefs, forbidden) is { } any ? new AnyNode(pointer.ToString(), any) : null;
+                return Children(element, pointer, "any", depth, allowRefs, forbidden) is { } any ? new AnyNode(any) : null;
             case "not":
-                return Condition(property.Value, pointer.Child("not"), depth + 1, allowRefs, forbidden) is { } child ? new NotNode(pointer.ToString(), child) : null;
+                return Condition(property.Value, pointer.Child("not"), depth + 1, allowRefs, forbidden) is { } child ? new NotNode(child) : null;
             case "ref":
                 if (!allowRefs)
                 {
@@ -891,7 +891,7 @@ internal sealed class RuleSetReader
                     return null;
                 }
 
-                return new CompareNode(pointer.ToString(), fact, op, []);
+                return new CompareNode(fact, op, []);
             case CompareOp.In or CompareOp.NotIn:
                 if (!hasValues || hasValue)
                 {
@@ -927,7 +927,7 @@ internal sealed class RuleSetReader
                     }
                 }
 
-                return valid ? new CompareNode(pointer.ToString(), fact, op, codes.DrainToImmutable()) : null;
+                return valid ? new CompareNode(fact, op, codes.DrainToImmutable()) : null;
             default:
                 if (!hasValue || hasValues)
                 {
@@ -942,7 +942,7 @@ internal sealed class RuleSetReader
                 }
 
                 return Literal(fact, value, pointer.Child("value")) is { } single
-                    ? new CompareNode(pointer.ToString(), fact, op, [single])
+                    ? new CompareNode(fact, op, [single])
                     : null;
         }
     }

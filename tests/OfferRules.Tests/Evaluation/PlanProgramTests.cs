@@ -48,7 +48,7 @@ public sealed class PlanProgramTests
     {
         var builder = new ProgramBuilder([]);
 
-        builder.Add(new NotNode("", All(Eq(s_channel, 2), Compare(s_days, CompareOp.Le, 7))));
+        builder.Add(new NotNode(All(Eq(s_channel, 2), Compare(s_days, CompareOp.Le, 7))));
         var program = builder.Build(out _);
 
         Assert.Equal([OpCode.Any, OpCode.Ne, OpCode.Gt], program.Code.Select(i => i.Op));
@@ -59,7 +59,7 @@ public sealed class PlanProgramTests
     {
         var builder = new ProgramBuilder([]);
 
-        int[] roots = [builder.Add(All(Eq(s_channel, 2))), builder.Add(All()), builder.Add(Any()), builder.Add(new NotNode("", All()))];
+        int[] roots = [builder.Add(All(Eq(s_channel, 2))), builder.Add(All()), builder.Add(Any()), builder.Add(new NotNode(All()))];
         var program = builder.Build(out _);
 
         Assert.Equal([OpCode.Eq, OpCode.True, OpCode.False, OpCode.False], roots.Select(r => program.Code[r].Op));
@@ -72,7 +72,7 @@ public sealed class PlanProgramTests
         ImmutableArray<NamedConditionModel> named = [Named("open", Eq(s_seat, 1)), Named("both", All(Eq(s_seat, 1), Eq(s_channel, 2)))];
         var builder = new ProgramBuilder(named);
 
-        var folded = builder.Add(new NotNode("", new RefNode("", "open")));
+        var folded = builder.Add(new NotNode(new RefNode("", "open")));
         var kept = builder.Add(new RefNode("", "both"));
         var program = builder.Build(out var namedRoots);
 
@@ -90,7 +90,7 @@ public sealed class PlanProgramTests
             var (model, tree) = RandomTree(random, depth: 3);
             var builder = new ProgramBuilder([]);
             var root = builder.Add(model);
-            var negated = builder.Add(new NotNode("", model));
+            var negated = builder.Add(new NotNode(model));
             var program = builder.Build(out _);
             for (var f = 0; f < 20; f++)
             {
@@ -126,7 +126,7 @@ public sealed class PlanProgramTests
     public void ValueClasses_EnumInAList_SplitsIntoMembersAndTheRest()
     {
         var builder = new ProgramBuilder([]);
-        builder.Add(new CompareNode("", s_channel, CompareOp.In, [2, 5]));
+        builder.Add(new CompareNode(s_channel, CompareOp.In, [2, 5]));
         var program = builder.Build(out _);
         var comparisons = program.Code.Select(i => (i, false)).ToList();
 
@@ -222,23 +222,23 @@ public sealed class PlanProgramTests
             case 1:
                 int[] values = [value, random.Next(0, 5), random.Next(70, 80)];
                 var inOp = random.Next(2) == 0 ? CompareOp.In : CompareOp.NotIn;
-                return (new CompareNode("", fact, inOp, [.. values]), ComparePlanNodes.Create((int)fact.Id, inOp, values));
+                return (new CompareNode(fact, inOp, [.. values]), ComparePlanNodes.Create((int)fact.Id, inOp, values));
             case 2:
                 return (Known(fact), new IsKnownPlanNode((int)fact.Id));
             case 3:
                 var (m, t) = RandomTree(random, depth - 1);
-                return (new NotNode("", m), t.Negate());
+                return (new NotNode(m), t.Negate());
             default:
                 var children = Enumerable.Range(0, random.Next(0, 4)).Select(_ => RandomTree(random, depth - 1)).ToArray();
                 ImmutableArray<ConditionNode> models = [.. children.Select(c => c.Model)];
                 PlanNode[] trees = [.. children.Select(c => c.Tree)];
                 return roll switch
                 {
-                    4 => (new AllNode("", models), new AllPlanNode(trees)),
-                    5 => (new AnyNode("", models), new AnyPlanNode(trees)),
-                    _ when children.Length == 0 => (new AllNode("", models), new AllPlanNode(trees)),
+                    4 => (new AllNode(models), new AllPlanNode(trees)),
+                    5 => (new AnyNode(models), new AnyPlanNode(trees)),
+                    _ when children.Length == 0 => (new AllNode(models), new AllPlanNode(trees)),
                     _ => random.Next(children.Length + 1) is var k
-                        ? (new AtLeastNode("", k, models), new AtLeastPlanNode(k, trees))
+                        ? (new AtLeastNode(k, models), new AtLeastPlanNode(k, trees))
                         : default,
                 };
         }
@@ -246,13 +246,13 @@ public sealed class PlanProgramTests
 
     private static CompareNode Eq(FactDefinition fact, int value) => Compare(fact, CompareOp.Eq, value);
 
-    private static CompareNode Compare(FactDefinition fact, CompareOp op, int value) => new("", fact, op, [value]);
+    private static CompareNode Compare(FactDefinition fact, CompareOp op, int value) => new(fact, op, [value]);
 
-    private static CompareNode Known(FactDefinition fact) => new("", fact, CompareOp.IsKnown, []);
+    private static CompareNode Known(FactDefinition fact) => new(fact, CompareOp.IsKnown, []);
 
-    private static AllNode All(params ConditionNode[] children) => new("", [.. children]);
+    private static AllNode All(params ConditionNode[] children) => new([.. children]);
 
-    private static AnyNode Any(params ConditionNode[] children) => new("", [.. children]);
+    private static AnyNode Any(params ConditionNode[] children) => new([.. children]);
 
     private static NamedConditionModel Named(string id, ConditionNode when)
     {

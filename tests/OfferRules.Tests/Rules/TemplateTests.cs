@@ -51,4 +51,38 @@ public sealed class TemplateTests
         return rebuilt == text && !adjacentLiterals && template.Segments.All(s => s.Literal is null || s.Literal.Length > 0)
             && template.Placeholders.SequenceEqual(template.Segments.Where(s => s.Name is not null).Select(s => s.Name!).Distinct().Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Literal_SegmentBetweenPlaceholders_IsItsPieceOfTheSourceAndTheSameStringEachTime()
+    {
+        var template = Template.TryParse("Call {offer.company} in {daysSinceDecline} days.", 16, out _)!;
+
+        var literals = template.Segments.Where(s => s.Name is null).ToList();
+
+        Assert.Equal(["Call ", " in ", " days."], literals.Select(s => s.Literal));
+        Assert.All(literals, s => Assert.Same(s.Literal, s.Literal));
+        Assert.All(template.Segments.Where(s => s.Name is not null), s => Assert.Null(s.Literal));
+    }
+
+    [Fact]
+    public void Literal_TextWithoutPlaceholders_IsTheSourceStringItself()
+    {
+        const string text = "辞退から日が経っています。";
+
+        var template = Template.TryParse(text, 16, out _)!;
+
+        Assert.Same(text, template.Segments[0].Literal);
+    }
+
+    [Fact]
+    public void Segments_TextWithoutPlaceholders_AreMadeOnceAndKept()
+    {
+        var template = Template.TryParse("Plain text, no placeholders.", 16, out _)!;
+
+        var first = template.Segments;
+        var second = template.Segments;
+
+        Assert.Same(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(first), System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(second));
+        Assert.Same(template.Source, Assert.Single(first).Literal);
+    }
 }

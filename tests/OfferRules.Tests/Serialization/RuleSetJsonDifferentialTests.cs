@@ -71,7 +71,7 @@ public sealed class RuleSetJsonDifferentialTests
         Assert.True(RuleSetJson.LoadFile(Path.Combine(TestData, "differential", "default-excerpt.json")).Success);
     }
 
-    private static IEnumerable<(string Name, byte[] Bytes, RuleSetLimits Limits)> Inputs()
+    internal static IEnumerable<(string Name, byte[] Bytes, RuleSetLimits Limits)> Inputs()
     {
         foreach (var folder in new[] { "hostile-rulesets", Path.Combine("fuzz", "ruleset") })
         {
@@ -186,7 +186,7 @@ public sealed class RuleSetJsonDifferentialTests
     private static byte[] Splice(byte[] source, int start, int end, string text) =>
         [.. source.AsSpan(0, start), .. Encoding.UTF8.GetBytes(text), .. source.AsSpan(end)];
 
-    private static string Render(RuleSetLoadResult result)
+    internal static string Render(RuleSetLoadResult result)
     {
         var builder = new StringBuilder(result.Success ? "loaded\n" : "failed\n");
         foreach (var d in result.Diagnostics)

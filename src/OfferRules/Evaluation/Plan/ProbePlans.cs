@@ -99,14 +99,48 @@ internal static class ProbePlans
         _ => null,
     };
 
+    /// <summary>
+    /// What the probe plans of one policy share, worked out once rather than for each fact: the masks and weights of the
+    /// deciding rules (the rules before the info stage), and the facts and weight of the conduct derivation.
+    /// </summary>
+    internal sealed class Deciding
+    {
+        public Deciding(RuleSetModel ruleSet, ulong[] masks, ImmutableArray<ConditionNode> rules)
+        {
+            Masks = masks;
+            Weights = new long[rules.Length];
+            for (var i = 0; i < rules.Length; i++)
+            {
+                Weights[i] = RuleSetCompiler.Weight(rules[i]);
+            }
+
+            ConductMask = FactMasks.Conduct(ruleSet);
+            foreach (var c in ruleSet.Conduct)
+            {
+                ConductWeight += RuleSetCompiler.Weight(c.When);
+            }
+        }
+
+        /// <summary>Gets the input facts each deciding rule depends on.</summary>
+        public ulong[] Masks { get; }
+
+        /// <summary>Gets each deciding rule's <see cref="RuleSetCompiler.Weight(ConditionNode)"/>.</summary>
+        public long[] Weights { get; }
+
+        /// <summary>Gets the input facts the conduct derivation reads.</summary>
+        public ulong ConductMask { get; }
+
+        /// <summary>Gets the summed weight of the conduct cases.</summary>
+        public long ConductWeight { get; }
+    }
+
     /// <summary>Builds the probe plan of one input fact, or <see langword="null"/> when no probe of it can move the outlook.</summary>
     public static FactProbe? Create(
         RuleSetModel ruleSet,
         PolicyModel policy,
         FactDefinition fact,
         ulong decisionMask,
-        ReadOnlySpan<ulong> decidingMasks,
-        ImmutableArray<ConditionNode> decidingRules,
+        Deciding deciding,
         ulong[] namedMasks,
         PlanProgram program,
         PlanProgram conduct,
@@ -120,9 +154,9 @@ internal static class ProbePlans
 
         // What one probe re-evaluates at most: the deciding rules and the named conditions that read the fact.
         long nodes = 0;
-        for (var i = 0; i < decidingMasks.Length; i++)
+        for (var i = 0; i < deciding.Masks.Length; i++)
         {
-            nodes += (decidingMasks[i] & bit) != 0 ? RuleSetCompiler.Weight(decidingRules[i]) : 0;
+            nodes += (deciding.Masks[i] & bit) != 0 ? deciding.Weights[i] : 0;
         }
 
         var dependents = new List<int>();
@@ -135,9 +169,9 @@ internal static class ProbePlans
             }
         }
 
-        if ((FactMasks.Conduct(ruleSet) & bit) != 0)
+        if ((deciding.ConductMask & bit) != 0)
         {
-            nodes += ruleSet.Conduct.Sum(c => RuleSetCompiler.Weight(c.When));
+            nodes += deciding.ConductWeight;
         }
 
         var comparisons = Comparisons(program, conduct, fact.Id);

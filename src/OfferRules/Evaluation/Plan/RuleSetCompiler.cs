@@ -131,9 +131,10 @@ internal static class RuleSetCompiler
 
         var conductProgram = ConductProgram(ruleSet, out _, out _);
         var probes = new FactProbe?[FactCatalog.Count];
+        var deciding = new ProbePlans.Deciding(ruleSet, ruleMasks.AsSpan(0, firstInfo).ToArray(), [.. ordered.Take(firstInfo).Select(r => r.Model.When)]);
         foreach (var f in inputFacts)
         {
-            probes[f] = ProbePlans.Create(ruleSet, policy, FactCatalog.All[f], decisionMask, ruleMasks.AsSpan(0, firstInfo), [.. ordered.Take(firstInfo).Select(r => r.Model.When)], namedMasks, program, conductProgram, intProbes);
+            probes[f] = ProbePlans.Create(ruleSet, policy, FactCatalog.All[f], decisionMask, deciding, namedMasks, program, conductProgram, intProbes);
         }
 
         return new PolicyPlan
@@ -225,41 +226,36 @@ internal static class RuleSetCompiler
     /// <summary>The nodes of a condition tree, counting each value of an <c>in</c> list; references count 1 (they are memoized).</summary>
     internal static long Weight(ConditionNode node) => node switch
     {
-        AllNode all => 1 + all.Children.Sum(Weight),
-        AnyNode any => 1 + any.Children.Sum(Weight),
-        AtLeastNode atLeast => 1 + atLeast.Children.Sum(Weight),
+        AllNode all => 1 + Weight(all.Children),
+        AnyNode any => 1 + Weight(any.Children),
+        AtLeastNode atLeast => 1 + Weight(atLeast.Children),
         NotNode not => 1 + Weight(not.Child),
         CompareNode compare => 1 + (compare.Op is CompareOp.In or CompareOp.NotIn ? compare.Values.Length : 0),
         _ => 1,
     };
 
+    /// <summary>The summed <see cref="Weight(ConditionNode)"/> of children, without an enumerator or a delegate.</summary>
+    private static long Weight(ImmutableArray<ConditionNode> children)
+    {
+        long weight = 0;
+        foreach (var child in children)
+        {
+            weight += Weight(child);
+        }
+
+        return weight;
+    }
+
     /// <summary>The last day count on each side of a comparison of the days since a missed call, in the decision rules.</summary>
     private static SortedSet<int> MissedContactBoundaries(PolicyModel policy)
     {
-        var boundaries = new SortedSet<int>();
-        void Add(CompareNode compare)
-        {
-            if (compare.Fact.Id != FactId.DaysSinceMissedContact)
-            {
-                return;
-            }
-
-            foreach (var v in compare.Values)
-            {
-                var boundary = compare.Op is CompareOp.Le or CompareOp.Gt ? v : v - 1;
-                if (boundary >= 0)
-                {
-                    boundaries.Add(boundary);
-                }
-            }
-        }
-
+        var boundaries = new Boundaries(new SortedSet<int>());
         foreach (var node in policy.Rules.Select(r => r.When).Concat(policy.Conditions.Select(c => c.When)))
         {
-            ForEachComparison(node, Add);
+            ForEachComparison(node, ref boundaries);
         }
 
-        return boundaries;
+        return boundaries.Days;
     }
 
     private static void ExpandDerived(RuleSetModel ruleSet, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints)
@@ -309,8 +305,58 @@ internal static class RuleSetCompiler
         }
     }
 
-    private static void CollectFacts(ConditionNode node, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints) =>
-        ForEachComparison(node, compare =>
+    private static void CollectFacts(ConditionNode node, SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints)
+    {
+        var collector = new FactCollector(facts, ints);
+        ForEachComparison(node, ref collector);
+    }
+
+    /// <summary>Calls <paramref name="visitor"/> for every comparison in a condition tree (references are not followed), with no delegate.</summary>
+    private static void ForEachComparison<TVisitor>(ConditionNode node, ref TVisitor visitor)
+        where TVisitor : struct, IComparisonVisitor
+    {
+        switch (node)
+        {
+            case AllNode all:
+                foreach (var c in all.Children)
+                {
+                    ForEachComparison(c, ref visitor);
+                }
+
+                break;
+            case AnyNode any:
+                foreach (var c in any.Children)
+                {
+                    ForEachComparison(c, ref visitor);
+                }
+
+                break;
+            case AtLeastNode atLeast:
+                foreach (var c in atLeast.Children)
+                {
+                    ForEachComparison(c, ref visitor);
+                }
+
+                break;
+            case NotNode not:
+                ForEachComparison(not.Child, ref visitor);
+                break;
+            case CompareNode compare:
+                visitor.Visit(compare);
+                break;
+        }
+    }
+
+    /// <summary>What <see cref="ForEachComparison"/> calls for each comparison.</summary>
+    private interface IComparisonVisitor
+    {
+        void Visit(CompareNode compare);
+    }
+
+    /// <summary>Collects the facts compared and, for day counts, the values either side of each compared number.</summary>
+    private readonly struct FactCollector(SortedSet<int> facts, Dictionary<int, SortedSet<int>> ints) : IComparisonVisitor
+    {
+        public void Visit(CompareNode compare)
         {
             facts.Add((int)compare.Fact.Id);
             if (compare.Fact.Type == FactType.Int)
@@ -320,40 +366,29 @@ internal static class RuleSetCompiler
                     AddProbes(ints, compare.Fact.Id, v - 1, v);
                 }
             }
-        });
+        }
+    }
 
-    /// <summary>Calls <paramref name="action"/> for every comparison in a condition tree (references are not followed).</summary>
-    private static void ForEachComparison(ConditionNode node, Action<CompareNode> action)
+    /// <summary>Collects the last day count on each side of a comparison of the days since a missed call.</summary>
+    private readonly struct Boundaries(SortedSet<int> days) : IComparisonVisitor
     {
-        switch (node)
+        public SortedSet<int> Days { get; } = days;
+
+        public void Visit(CompareNode compare)
         {
-            case AllNode all:
-                foreach (var c in all.Children)
-                {
-                    ForEachComparison(c, action);
-                }
+            if (compare.Fact.Id != FactId.DaysSinceMissedContact)
+            {
+                return;
+            }
 
-                break;
-            case AnyNode any:
-                foreach (var c in any.Children)
+            foreach (var v in compare.Values)
+            {
+                var boundary = compare.Op is CompareOp.Le or CompareOp.Gt ? v : v - 1;
+                if (boundary >= 0)
                 {
-                    ForEachComparison(c, action);
+                    Days.Add(boundary);
                 }
-
-                break;
-            case AtLeastNode atLeast:
-                foreach (var c in atLeast.Children)
-                {
-                    ForEachComparison(c, action);
-                }
-
-                break;
-            case NotNode not:
-                ForEachComparison(not.Child, action);
-                break;
-            case CompareNode compare:
-                action(compare);
-                break;
+            }
         }
     }
 
@@ -429,18 +464,30 @@ internal static class RuleSetCompiler
         _ => [],
     };
 
+    /// <summary>Compiles children in order, into an array of their own (no closure or iterator per node).</summary>
+    private static PlanNode[] CompileAll(ImmutableArray<ConditionNode> children, Dictionary<string, int>? index, ImmutableHashSet<string>? broken, JsonWalker walker)
+    {
+        var plans = new PlanNode[children.Length];
+        for (var i = 0; i < plans.Length; i++)
+        {
+            plans[i] = Compile(children[i], index, broken, walker);
+        }
+
+        return plans;
+    }
+
     private static PlanNode Compile(ConditionNode node, Dictionary<string, int>? index, ImmutableHashSet<string>? broken, JsonWalker walker)
     {
         switch (node)
         {
             case AllNode all:
-                return all.Children.Length == 1 ? Compile(all.Children[0], index, broken, walker) : new AllPlanNode([.. all.Children.Select(c => Compile(c, index, broken, walker))]);
+                return all.Children.Length == 1 ? Compile(all.Children[0], index, broken, walker) : new AllPlanNode(CompileAll(all.Children, index, broken, walker));
             case AnyNode any:
-                return any.Children.Length == 1 ? Compile(any.Children[0], index, broken, walker) : new AnyPlanNode([.. any.Children.Select(c => Compile(c, index, broken, walker))]);
+                return any.Children.Length == 1 ? Compile(any.Children[0], index, broken, walker) : new AnyPlanNode(CompileAll(any.Children, index, broken, walker));
             case NotNode not:
                 return Compile(not.Child, index, broken, walker).Negate();
             case AtLeastNode atLeast:
-                return new AtLeastPlanNode(atLeast.Count, [.. atLeast.Children.Select(c => Compile(c, index, broken, walker))]);
+                return new AtLeastPlanNode(atLeast.Count, CompileAll(atLeast.Children, index, broken, walker));
             case RefNode reference:
                 if (index is null || !index.TryGetValue(reference.Id, out var target))
                 {
