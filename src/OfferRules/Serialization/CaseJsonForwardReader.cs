@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 using OfferRules.Domain;
 using OfferRules.Internal;
 
@@ -9,11 +9,13 @@ namespace OfferRules.Serialization;
 public static partial class CaseJson
 {
     /// <summary>
-    /// Reads a clean case in one forward pass of a <see cref="Utf8JsonReader"/> straight into the domain types, with no
-    /// parsed document, no path strings and no per-property strings. It accepts exactly what the document walker accepts
-    /// and gives the same case; at the first thing that would be an issue (or that it does not read itself, such as an
-    /// escaped property name or a date-time in a rare shape), it gives up and the caller reads the text again with the
-    /// walker, which finds every issue with its JSON path. So issues and their order come from one place only.
+    /// Reads a clean case in one forward pass over its bytes straight into the domain types, with no parsed document,
+    /// no path strings and no per-property strings. It reads a strict subset of JSON itself (<see cref="Scanner"/>:
+    /// objects, the one array of dates, unescaped strings, <c>true</c>, <c>false</c> and <c>null</c>) and accepts
+    /// exactly what the document walker accepts, giving the same case; at the first thing that would be an issue (or
+    /// that it does not read itself, such as an escape, a number or a date-time in a rare shape), it gives up and the
+    /// caller reads the text again with the walker, which finds every issue with its JSON path. So issues and their
+    /// order come from one place only.
     /// </summary>
     /// <remarks>
     /// The value parsers (<see cref="Walker.ParseDate"/>, <see cref="Walker.ParseDateTime"/>, the enum names, the text
@@ -41,29 +43,17 @@ public static partial class CaseJson
         /// <returns>The case, exactly as the walker reads it; <see langword="null"/> when the walker must read it.</returns>
         public static OfferCase? TryRead(ReadOnlySpan<byte> utf8Json)
         {
-            try
+            var reader = new Scanner(utf8Json);
+            if (!reader.TakeStartObject() || !ReadRoot(ref reader, out var @case))
             {
-                var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !ReadRoot(ref reader, utf8Json, out var @case))
-                {
-                    return null;
-                }
+                return null;
+            }
 
-                // Anything after the case but white space is malformed (the reader throws); the walker words it.
-                return reader.Read() ? null : @case;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-            catch (InvalidOperationException)
-            {
-                // An escape that is not valid UTF-16, such as a lone surrogate: the walker reports it as malformed.
-                return null;
-            }
+            // Anything after the case but white space is malformed; the walker words it.
+            return reader.AtEnd() ? @case : null;
         }
 
-        private static bool ReadRoot(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, out OfferCase? @case)
+        private static bool ReadRoot(ref Scanner reader, out OfferCase? @case)
         {
             @case = null;
             var seen = 0u;
@@ -88,17 +78,18 @@ public static partial class CaseJson
                     break;
                 }
 
+                // A section that is null stays unknown; an object is read; anything else goes to the walker.
                 var ok = index switch
                 {
-                    0 => Schema(ref reader, utf8Json),
+                    0 => Schema(ref reader),
                     1 => Enum(ref reader, CaseKind.DeclineWithdrawal, out kind),
                     2 => AsOf(ref reader, out asOf),
-                    3 => Section(ref reader, ref offer, ReadOffer),
-                    4 => Section(ref reader, ref decline, ReadDecline),
-                    5 => Section(ref reader, ref company, ReadCompany),
-                    6 => Section(ref reader, ref request, ReadRequest),
-                    7 => Section(ref reader, ref candidate, ReadCandidate),
-                    _ => Section(ref reader, ref missed, ReadMissed),
+                    3 => reader.TakeNull() || (reader.TakeStartObject() && ReadOffer(ref reader, out offer)),
+                    4 => reader.TakeNull() || (reader.TakeStartObject() && ReadDecline(ref reader, out decline)),
+                    5 => reader.TakeNull() || (reader.TakeStartObject() && ReadCompany(ref reader, out company)),
+                    6 => reader.TakeNull() || (reader.TakeStartObject() && ReadRequest(ref reader, out request)),
+                    7 => reader.TakeNull() || (reader.TakeStartObject() && ReadCandidate(ref reader, out candidate)),
+                    _ => reader.TakeNull() || (reader.TakeStartObject() && ReadMissed(ref reader, out missed)),
                 };
                 if (!ok)
                 {
@@ -120,27 +111,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private delegate bool SectionReader<T>(ref Utf8JsonReader reader, out T value);
-
-        /// <summary>A section: <c>null</c> leaves it unknown, an object is read, anything else goes to the walker.</summary>
-        private static bool Section<T>(ref Utf8JsonReader reader, ref T value, SectionReader<T> read)
-            where T : class
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                return true;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject || !read(ref reader, out var section))
-            {
-                return false;
-            }
-
-            value = section;
-            return true;
-        }
-
-        private static bool ReadOffer(ref Utf8JsonReader reader, out Offer value)
+        private static bool ReadOffer(ref Scanner reader, out Offer value)
         {
             value = Offer.Unknown;
             string? company = null, position = null, department = null, contactPerson = null;
@@ -198,7 +169,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadDecline(ref Utf8JsonReader reader, out DeclineEvent value)
+        private static bool ReadDecline(ref Scanner reader, out DeclineEvent value)
         {
             value = DeclineEvent.Unknown;
             DateOnly? declinedOn = null;
@@ -256,7 +227,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadCompany(ref Utf8JsonReader reader, out CompanyContext value)
+        private static bool ReadCompany(ref Scanner reader, out CompanyContext value)
         {
             value = CompanyContext.Unknown;
             var seat = SeatStatus.Unknown;
@@ -307,7 +278,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadRequest(ref Utf8JsonReader reader, out WithdrawalRequest value)
+        private static bool ReadRequest(ref Scanner reader, out WithdrawalRequest value)
         {
             value = WithdrawalRequest.Unknown;
             var changeOfMind = ChangeOfMindReason.Unknown;
@@ -354,7 +325,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadCandidate(ref Utf8JsonReader reader, out Candidate value)
+        private static bool ReadCandidate(ref Scanner reader, out Candidate value)
         {
             value = Candidate.Unknown;
             string? name = null, school = null;
@@ -382,7 +353,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadMissed(ref Utf8JsonReader reader, out MissedContact value)
+        private static bool ReadMissed(ref Scanner reader, out MissedContact value)
         {
             value = MissedContact.Unknown;
             DateOnly? interviewed = null, firstMissed = null;
@@ -438,22 +409,21 @@ public static partial class CaseJson
         /// property's place in <paramref name="names"/>, or -1 at the end of the object. Returns <see langword="false"/>
         /// for what would be an issue (an unknown or repeated name) or what the walker reads (an escaped name).
         /// </summary>
-        private static bool NextProperty(ref Utf8JsonReader reader, byte[][] names, ref uint seen, ref int next, out int index)
+        private static bool NextProperty(ref Scanner reader, byte[][] names, ref uint seen, ref int next, out int index)
         {
+            // Every property read so far set its bit, so none is set before the first.
             index = -1;
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            if (reader.ValueIsEscaped)
+            if (!reader.NextName(first: seen == 0, out var name, out var end))
             {
                 return false;
             }
 
+            if (end)
+            {
+                return true;
+            }
+
             // Cases are mostly written in the contract's order, so the search starts after the last name found.
-            var name = reader.ValueSpan;
             for (var tried = 0; tried < names.Length; tried++)
             {
                 var i = next + tried;
@@ -476,67 +446,66 @@ public static partial class CaseJson
 
             seen |= 1u << index;
             next = index + 1 == names.Length ? 0 : index + 1;
-            reader.Read();
-            return true;
+            return reader.TakeColon();
         }
 
-        /// <summary>The <c>$schema</c> value is not read, but a bad escape in it is malformed JSON, which the walker reports.</summary>
-        private static bool Schema(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json)
-        {
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                return utf8Json[start..(int)reader.BytesConsumed].IndexOf((byte)'\\') < 0;
-            }
+        /// <summary>The <c>$schema</c> value is not read; anything but a plain string (which may hide a bad escape) goes to the walker.</summary>
+        private static bool Schema(ref Scanner reader) => reader.TakeString(out _);
 
-            return !reader.ValueIsEscaped;
-        }
+        /// <summary>Reads a value the walker's <c>Value</c> treats as absent: <c>null</c> or the string <c>"unknown"</c>.</summary>
+        private static bool IsAbsent(ref Scanner reader) =>
+            reader.TakeNull() || (reader.TakeString(out var text) && text.SequenceEqual("unknown"u8));
 
-        /// <summary>Gets whether the value is one the walker's <c>Value</c> treats as absent: <c>null</c> or the string <c>"unknown"</c>.</summary>
-        private static bool IsAbsent(ref Utf8JsonReader reader) =>
-            reader.TokenType == JsonTokenType.Null
-            || (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual("unknown"u8));
-
-        private static bool Enum<TEnum>(ref Utf8JsonReader reader, TEnum unknown, out TEnum value)
+        private static bool Enum<TEnum>(ref Scanner reader, TEnum unknown, out TEnum value)
             where TEnum : struct, System.Enum
         {
-            if (IsAbsent(ref reader))
+            value = unknown;
+            if (reader.TakeNull())
             {
-                value = unknown;
                 return true;
             }
 
-            value = unknown;
-            return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && Utf8Names<TEnum>.TryParse(reader.ValueSpan, out value);
+            return reader.TakeString(out var name) && (name.SequenceEqual("unknown"u8) || Utf8Names<TEnum>.TryParse(name, out value));
         }
 
-        private static bool Bool(ref Utf8JsonReader reader, out bool? value)
+        private static bool Bool(ref Scanner reader, out bool? value)
         {
             value = null;
-            switch (reader.TokenType)
+            if (reader.TakeLiteral("true"u8))
             {
-                case JsonTokenType.True:
-                    value = true;
-                    return true;
-                case JsonTokenType.False:
-                    value = false;
-                    return true;
-                default:
-                    return IsAbsent(ref reader);
+                value = true;
+                return true;
             }
+
+            if (reader.TakeLiteral("false"u8))
+            {
+                value = false;
+                return true;
+            }
+
+            return IsAbsent(ref reader);
         }
 
-        private static bool Date(ref Utf8JsonReader reader, out DateOnly? value)
+        private static bool Date(ref Scanner reader, out DateOnly? value)
         {
             value = null;
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
+            {
+                return true;
+            }
+
+            if (!reader.TakeString(out var bytes))
+            {
+                return false;
+            }
+
+            if (bytes.SequenceEqual("unknown"u8))
             {
                 return true;
             }
 
             Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(ref reader, text, out var length) || Walker.ParseDate(text[..length]) is not { } date || !Guard.IsSupported(date))
+            if (!Ascii(bytes, text, out var length) || Walker.ParseDate(text[..length]) is not { } date || !Guard.IsSupported(date))
             {
                 return false;
             }
@@ -545,16 +514,26 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool DateTime(ref Utf8JsonReader reader, out DateTimeOffset? value)
+        private static bool DateTime(ref Scanner reader, out DateTimeOffset? value)
         {
             value = null;
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
+            {
+                return true;
+            }
+
+            if (!reader.TakeString(out var bytes))
+            {
+                return false;
+            }
+
+            if (bytes.SequenceEqual("unknown"u8))
             {
                 return true;
             }
 
             Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(ref reader, text, out var length) || Walker.ParseDateTime(text[..length]) is not { } instant || !Guard.IsSupported(instant))
+            if (!Ascii(bytes, text, out var length) || Walker.ParseDateTime(text[..length]) is not { } instant || !Guard.IsSupported(instant))
             {
                 return false;
             }
@@ -564,16 +543,26 @@ public static partial class CaseJson
         }
 
         /// <summary>As the walker reads <c>asOf</c>: a date (midnight in Japan) or a date-time with an offset.</summary>
-        private static bool AsOf(ref Utf8JsonReader reader, out DateTimeOffset? value)
+        private static bool AsOf(ref Scanner reader, out DateTimeOffset? value)
         {
             value = null;
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
+            {
+                return true;
+            }
+
+            if (!reader.TakeString(out var bytes))
+            {
+                return false;
+            }
+
+            if (bytes.SequenceEqual("unknown"u8))
             {
                 return true;
             }
 
             Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(ref reader, text, out var length))
+            if (!Ascii(bytes, text, out var length))
             {
                 return false;
             }
@@ -593,39 +582,28 @@ public static partial class CaseJson
             return false;
         }
 
-        /// <summary>Copies an unescaped ASCII string value of at most <see cref="MaxDateChars"/> bytes into <paramref name="text"/>.</summary>
-        private static bool Ascii(ref Utf8JsonReader reader, scoped Span<char> text, out int length)
+        /// <summary>Copies an ASCII string value of at most <see cref="MaxDateChars"/> bytes into <paramref name="text"/>.</summary>
+        private static bool Ascii(ReadOnlySpan<byte> bytes, Span<char> text, out int length)
         {
             length = 0;
-            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
-            {
-                return false;
-            }
-
-            var bytes = reader.ValueSpan;
-            if (bytes.Length > text.Length || System.Text.Ascii.ToUtf16(bytes, text, out length) != System.Buffers.OperationStatus.Done)
-            {
-                return false;
-            }
-
-            return true;
+            return bytes.Length <= text.Length && System.Text.Ascii.ToUtf16(bytes, text, out length) == OperationStatus.Done;
         }
 
         /// <summary>As the walker's <c>Text</c>: blank is unknown; control characters or more than the limit go to the walker.</summary>
-        private static bool Text(ref Utf8JsonReader reader, out string? value)
+        private static bool Text(ref Scanner reader, out string? value)
         {
             value = null;
-            if (reader.TokenType == JsonTokenType.Null)
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            if (reader.TokenType != JsonTokenType.String)
+            if (!reader.TakeString(out var bytes))
             {
                 return false;
             }
 
-            var text = reader.GetString()!;
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
             if (string.IsNullOrWhiteSpace(text))
             {
                 return true;
@@ -640,42 +618,49 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool Hours(ref Utf8JsonReader reader, out Scheduling.BusinessHours? value)
+        private static bool Hours(ref Scanner reader, out Scheduling.BusinessHours? value)
         {
             value = null;
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            if (reader.TokenType != JsonTokenType.StartObject)
+            if (reader.TakeString(out var absent))
+            {
+                return absent.SequenceEqual("unknown"u8);
+            }
+
+            if (!reader.TakeStartObject())
             {
                 return false;
             }
 
             TimeOnly? opens = null, closes = null;
             Span<char> text = stackalloc char[MaxDateChars];
+            var first = true;
             while (true)
             {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.EndObject)
+                if (!reader.NextName(first, out var name, out var end))
+                {
+                    return false;
+                }
+
+                if (end)
                 {
                     break;
                 }
 
-                if (reader.ValueIsEscaped)
+                first = false;
+                var isOpens = name.SequenceEqual("opens"u8);
+                if ((!isOpens && !name.SequenceEqual("closes"u8)) || (isOpens ? opens : closes) is not null)
                 {
                     return false;
                 }
 
-                var isOpens = reader.ValueSpan.SequenceEqual("opens"u8);
-                if ((!isOpens && !reader.ValueSpan.SequenceEqual("closes"u8)) || (isOpens ? opens : closes) is not null)
-                {
-                    return false;
-                }
-
-                reader.Read();
-                if (!Ascii(ref reader, text, out var length)
+                if (!reader.TakeColon()
+                    || !reader.TakeString(out var bytes)
+                    || !Ascii(bytes, text, out var length)
                     || !TimeOnly.TryParseExact(text[..length], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
                 {
                     return false;
@@ -700,15 +685,20 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ClosedDates(ref Utf8JsonReader reader, out ImmutableArray<DateOnly> value)
+        private static bool ClosedDates(ref Scanner reader, out ImmutableArray<DateOnly> value)
         {
             value = [];
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            if (reader.TokenType != JsonTokenType.StartArray)
+            if (reader.TakeString(out var absent))
+            {
+                return absent.SequenceEqual("unknown"u8);
+            }
+
+            if (!reader.TakeStartArray())
             {
                 return false;
             }
@@ -717,8 +707,12 @@ public static partial class CaseJson
             var count = 0;
             while (true)
             {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.EndArray)
+                if (!reader.NextItem(first: count == 0, out var end))
+                {
+                    return false;
+                }
+
+                if (end)
                 {
                     break;
                 }
@@ -737,5 +731,134 @@ public static partial class CaseJson
         }
 
         private static byte[][] Utf8(params string[] names) => [.. names.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+        /// <summary>
+        /// A forward scanner over the strict subset of JSON that clean cases use: objects, arrays, strings without an
+        /// escape or a control character, <c>true</c>, <c>false</c>, <c>null</c> and the four JSON white-space
+        /// characters between tokens. No number is read. The bytes are valid UTF-8 (the caller checked), so what it
+        /// accepts is valid JSON; everything else makes a <c>Take</c> or <c>Next</c> method return
+        /// <see langword="false"/>, and the walker reads the text.
+        /// </summary>
+        internal ref struct Scanner
+        {
+            /// <summary>The bytes that end the fast scan of a string: its closing quote, an escape, or a control character (not allowed in JSON).</summary>
+            private static readonly SearchValues<byte> s_stringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
+
+            private readonly ReadOnlySpan<byte> _json;
+            private int _at;
+
+            public Scanner(ReadOnlySpan<byte> json) => _json = json;
+
+            /// <summary>Gets whether only white space is left.</summary>
+            public bool AtEnd()
+            {
+                SkipWhiteSpace();
+                return _at == _json.Length;
+            }
+
+            public bool TakeStartObject() => Take((byte)'{');
+
+            public bool TakeStartArray() => Take((byte)'[');
+
+            public bool TakeColon() => Take((byte)':');
+
+            public bool TakeNull() => TakeLiteral("null"u8);
+
+            /// <summary>Takes <c>true</c>, <c>false</c> or <c>null</c>; what follows it is checked by the next step.</summary>
+            public bool TakeLiteral(ReadOnlySpan<byte> literal)
+            {
+                SkipWhiteSpace();
+                if (!_json[_at..].StartsWith(literal))
+                {
+                    return false;
+                }
+
+                _at += literal.Length;
+                return true;
+            }
+
+            /// <summary>Takes a string without an escape or a control character; <paramref name="value"/> is its bytes between the quotes.</summary>
+            public bool TakeString(out ReadOnlySpan<byte> value)
+            {
+                value = default;
+                SkipWhiteSpace();
+                if (_at == _json.Length || _json[_at] != (byte)'"')
+                {
+                    return false;
+                }
+
+                var rest = _json[(_at + 1)..];
+                var end = rest.IndexOfAny(s_stringStops);
+                if (end < 0 || rest[end] != (byte)'"')
+                {
+                    return false;
+                }
+
+                value = rest[..end];
+                _at += end + 2;
+                return true;
+            }
+
+            /// <summary>Moves past the comma before the next property and takes its name, or takes the object's closing brace (<paramref name="end"/>).</summary>
+            public bool NextName(bool first, out ReadOnlySpan<byte> name, out bool end)
+            {
+                name = default;
+                return Next(first, (byte)'}', out end) && (end || TakeString(out name));
+            }
+
+            /// <summary>Moves past the comma before the next item, or takes the array's closing bracket (<paramref name="end"/>).</summary>
+            public bool NextItem(bool first, out bool end) => Next(first, (byte)']', out end);
+
+            private bool Next(bool first, byte close, out bool end)
+            {
+                end = false;
+                SkipWhiteSpace();
+                if (_at == _json.Length)
+                {
+                    return false;
+                }
+
+                var next = _json[_at];
+                if (next == close)
+                {
+                    _at++;
+                    end = true;
+                    return true;
+                }
+
+                if (first)
+                {
+                    return true;
+                }
+
+                if (next != (byte)',')
+                {
+                    return false;
+                }
+
+                _at++;
+                return true;
+            }
+
+            private bool Take(byte token)
+            {
+                SkipWhiteSpace();
+                if (_at == _json.Length || _json[_at] != token)
+                {
+                    return false;
+                }
+
+                _at++;
+                return true;
+            }
+
+            private void SkipWhiteSpace()
+            {
+                while (_at < _json.Length && _json[_at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+                {
+                    _at++;
+                }
+            }
+        }
     }
 }
