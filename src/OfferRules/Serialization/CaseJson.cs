@@ -242,6 +242,12 @@ public static partial class CaseJson
         private static readonly byte[][] s_names = [.. JsonNames<TEnum>.Names.Select(Encoding.UTF8.GetBytes)];
         private static readonly TEnum[] s_values = System.Enum.GetValues<TEnum>();
 
+        /// <summary>Gets the names other than <c>unknown</c> (which the readers treat as absent), quoted, for matching in place.</summary>
+        public static byte[][] Quoted { get; } = [.. JsonNames<TEnum>.Names.Where(n => n != "unknown").Select(n => Encoding.UTF8.GetBytes($"\"{n}\""))];
+
+        /// <summary>Gets the members of <see cref="Quoted"/>, in its order.</summary>
+        public static TEnum[] Values { get; } = [.. JsonNames<TEnum>.Names.Select((n, i) => (n, i)).Where(p => p.n != "unknown").Select(p => System.Enum.GetValues<TEnum>()[p.i])];
+
         public static bool TryParse(JsonElement element, out TEnum value)
         {
             for (var i = 0; i < s_names.Length; i++)

@@ -408,34 +408,43 @@ public static partial class CaseJson
         /// Moves to the next property of the object being read and onto its value. <paramref name="index"/> is the
         /// property's place in <paramref name="names"/>, or -1 at the end of the object. Returns <see langword="false"/>
         /// for what would be an issue (an unknown or repeated name) or what the walker reads (an escaped name).
+        /// <paramref name="names"/> are written <c>"name":</c>.
         /// </summary>
         private static bool NextProperty(ref Scanner reader, byte[][] names, ref uint seen, ref int next, out int index)
         {
-            // Every property read so far set its bit, so none is set before the first.
-            index = -1;
-            if (!reader.NextName(first: seen == 0, out var name, out var end))
+            // Every property read so far set its bit, so none is set before the first. Compact JSON in the contract's
+            // order, the usual shape, takes the fast path: the comma and the quoted name with its colon at once, tried
+            // from the name after the last one found.
+            index = reader.TakeQuotedName(first: seen == 0, names, next);
+            if (index < 0)
             {
-                return false;
-            }
-
-            if (end)
-            {
-                return true;
-            }
-
-            // Cases are mostly written in the contract's order, so the search starts after the last name found.
-            for (var tried = 0; tried < names.Length; tried++)
-            {
-                var i = next + tried;
-                if (i >= names.Length)
+                if (!reader.NextMember(first: seen == 0, (byte)'}', out var end))
                 {
-                    i -= names.Length;
+                    return false;
                 }
 
-                if (name.SequenceEqual(names[i]))
+                if (end)
                 {
-                    index = i;
-                    break;
+                    return true;
+                }
+
+                if (!reader.TakeString(out var name))
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < names.Length; i++)
+                {
+                    if (name.SequenceEqual(names[i].AsSpan(1, names[i].Length - 3)))
+                    {
+                        index = i;
+                        break;
+                    }
+                }
+
+                if (index < 0 || !reader.TakeColon())
+                {
+                    return false;
                 }
             }
 
@@ -446,7 +455,7 @@ public static partial class CaseJson
 
             seen |= 1u << index;
             next = index + 1 == names.Length ? 0 : index + 1;
-            return reader.TakeColon();
+            return true;
         }
 
         /// <summary>The <c>$schema</c> value is not read; anything but a plain string (which may hide a bad escape) goes to the walker.</summary>
@@ -462,6 +471,14 @@ public static partial class CaseJson
             value = unknown;
             if (reader.TakeNull())
             {
+                return true;
+            }
+
+            // A member's quoted name is matched in place, without scanning the string first.
+            var member = reader.TakeQuoted(Utf8Names<TEnum>.Quoted);
+            if (member >= 0)
+            {
+                value = Utf8Names<TEnum>.Values[member];
                 return true;
             }
 
@@ -488,6 +505,13 @@ public static partial class CaseJson
 
         private static bool Date(ref Scanner reader, out DateOnly? value)
         {
+            // The usual shape is read in place; its bytes are digits and dashes only, so it is a whole string.
+            if (reader.PeekQuoted(10, out var strict) && TryStrictDate(strict, out value))
+            {
+                reader.Advance(12);
+                return value is { } day && Guard.IsSupported(day);
+            }
+
             value = null;
             if (reader.TakeNull())
             {
@@ -504,8 +528,7 @@ public static partial class CaseJson
                 return true;
             }
 
-            Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(bytes, text, out var length) || Walker.ParseDate(text[..length]) is not { } date || !Guard.IsSupported(date))
+            if (ParseDate(bytes) is not { } date || !Guard.IsSupported(date))
             {
                 return false;
             }
@@ -516,6 +539,13 @@ public static partial class CaseJson
 
         private static bool DateTime(ref Scanner reader, out DateTimeOffset? value)
         {
+            if (reader.PeekQuoted(25, out var strict) && TryStrictDateTime(strict, out var at))
+            {
+                reader.Advance(27);
+                value = at;
+                return Guard.IsSupported(at);
+            }
+
             value = null;
             if (reader.TakeNull())
             {
@@ -532,8 +562,7 @@ public static partial class CaseJson
                 return true;
             }
 
-            Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(bytes, text, out var length) || Walker.ParseDateTime(text[..length]) is not { } instant || !Guard.IsSupported(instant))
+            if (ParseDateTime(bytes) is not { } instant || !Guard.IsSupported(instant))
             {
                 return false;
             }
@@ -545,6 +574,13 @@ public static partial class CaseJson
         /// <summary>As the walker reads <c>asOf</c>: a date (midnight in Japan) or a date-time with an offset.</summary>
         private static bool AsOf(ref Scanner reader, out DateTimeOffset? value)
         {
+            if (reader.PeekQuoted(25, out var strict) && TryStrictDateTime(strict, out var at))
+            {
+                reader.Advance(27);
+                value = at;
+                return Guard.IsSupported(at);
+            }
+
             value = null;
             if (reader.TakeNull())
             {
@@ -561,25 +597,112 @@ public static partial class CaseJson
                 return true;
             }
 
-            Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(bytes, text, out var length))
-            {
-                return false;
-            }
-
-            if (length == 10 && Walker.ParseDate(text[..length]) is { } date && Guard.IsSupported(date))
+            if (bytes.Length == 10 && ParseDate(bytes) is { } date && Guard.IsSupported(date))
             {
                 value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), s_japan);
                 return true;
             }
 
-            if (length > 10 && Walker.ParseDateTime(text[..length]) is { } instant && Guard.IsSupported(instant))
+            if (bytes.Length > 10 && ParseDateTime(bytes) is { } instant && Guard.IsSupported(instant))
             {
                 value = instant;
                 return true;
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// <see cref="Walker.ParseDate"/> on the bytes of a string value: its first branch, the strict
+        /// <c>yyyy-MM-dd</c> shape, is read here from the bytes as it reads it from the characters; any other shape is
+        /// handed to it as characters.
+        /// </summary>
+        private static DateOnly? ParseDate(ReadOnlySpan<byte> text)
+        {
+            if (TryStrictDate(text, out var date))
+            {
+                return date;
+            }
+
+            Span<char> chars = stackalloc char[MaxDateChars];
+            return Ascii(text, chars, out var length) ? Walker.ParseDate(chars[..length]) : null;
+        }
+
+        /// <summary>
+        /// Reads the strict <c>yyyy-MM-dd</c> shape (ten bytes, ASCII digits and two dashes) as the first branch of
+        /// <see cref="Walker.ParseDate"/> does; <paramref name="date"/> is <see langword="null"/> for an impossible
+        /// date. Returns <see langword="false"/> for any other shape.
+        /// </summary>
+        private static bool TryStrictDate(ReadOnlySpan<byte> text, out DateOnly? date)
+        {
+            date = null;
+            if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
+                || !Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day))
+            {
+                return false;
+            }
+
+            date = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(year, month)
+                ? new DateOnly(year, month, day)
+                : null;
+            return true;
+        }
+
+        /// <summary>
+        /// <see cref="Walker.ParseDateTime"/> on the bytes of a string value: its first branch, the strict
+        /// <c>yyyy-MM-ddTHH:mm:ss+hh:mm</c> shape with every part in range, is read here from the bytes as it reads it
+        /// from the characters; anything else is handed to it as characters.
+        /// </summary>
+        private static DateTimeOffset? ParseDateTime(ReadOnlySpan<byte> text)
+        {
+            if (TryStrictDateTime(text, out var instant))
+            {
+                return instant;
+            }
+
+            Span<char> chars = stackalloc char[MaxDateChars];
+            return Ascii(text, chars, out var length) ? Walker.ParseDateTime(chars[..length]) : null;
+        }
+
+        /// <summary>
+        /// Reads the strict <c>yyyy-MM-ddTHH:mm:ss+hh:mm</c> shape with every part in range (25 bytes, ASCII digits
+        /// and separators) as the first branch of <see cref="Walker.ParseDateTime"/> does. Returns
+        /// <see langword="false"/> for anything else.
+        /// </summary>
+        private static bool TryStrictDateTime(ReadOnlySpan<byte> text, out DateTimeOffset instant)
+        {
+            instant = default;
+            if (text.Length == 25 && text[10] == (byte)'T' && text[13] == (byte)':' && text[16] == (byte)':' && text[19] is (byte)'+' or (byte)'-' && text[22] == (byte)':'
+                && TryStrictDate(text[..10], out var day) && day is { } date && date.Year is > 1 and < 9999
+                && Digits(text, 11, 2, out var hour) && hour < 24
+                && Digits(text, 14, 2, out var minute) && minute < 60
+                && Digits(text, 17, 2, out var second) && second < 60
+                && Digits(text, 20, 2, out var offsetHours) && Digits(text, 23, 2, out var offsetMinutes) && offsetMinutes < 60
+                && (offsetHours * 60) + offsetMinutes <= 14 * 60)
+            {
+                var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+                instant = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute, second)), text[19] == (byte)'-' ? -offset : offset);
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Reads <paramref name="count"/> ASCII digits at <paramref name="start"/> (the text is long enough).</summary>
+        private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
+        {
+            value = 0;
+            foreach (var b in text.Slice(start, count))
+            {
+                if (b is < (byte)'0' or > (byte)'9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (b - (byte)'0');
+            }
+
+            return true;
         }
 
         /// <summary>Copies an ASCII string value of at most <see cref="MaxDateChars"/> bytes into <paramref name="text"/>.</summary>
@@ -730,7 +853,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static byte[][] Utf8(params string[] names) => [.. names.Select(System.Text.Encoding.UTF8.GetBytes)];
+        private static byte[][] Utf8(params string[] names) => [.. names.Select(name => System.Text.Encoding.UTF8.GetBytes($"\"{name}\":"))];
 
         /// <summary>
         /// A forward scanner over the strict subset of JSON that clean cases use: objects, arrays, strings without an
@@ -741,20 +864,13 @@ public static partial class CaseJson
         /// </summary>
         internal ref struct Scanner
         {
-            /// <summary>The bytes that end the fast scan of a string: its closing quote, an escape, or a control character (not allowed in JSON).</summary>
-            private static readonly SearchValues<byte> s_stringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
-
             private readonly ReadOnlySpan<byte> _json;
             private int _at;
 
             public Scanner(ReadOnlySpan<byte> json) => _json = json;
 
             /// <summary>Gets whether only white space is left.</summary>
-            public bool AtEnd()
-            {
-                SkipWhiteSpace();
-                return _at == _json.Length;
-            }
+            public bool AtEnd() => SkipWhiteSpace(_json, _at) == _json.Length;
 
             public bool TakeStartObject() => Take((byte)'{');
 
@@ -767,13 +883,14 @@ public static partial class CaseJson
             /// <summary>Takes <c>true</c>, <c>false</c> or <c>null</c>; what follows it is checked by the next step.</summary>
             public bool TakeLiteral(ReadOnlySpan<byte> literal)
             {
-                SkipWhiteSpace();
-                if (!_json[_at..].StartsWith(literal))
+                var json = _json;
+                var at = SkipWhiteSpace(json, _at);
+                if (!json[at..].StartsWith(literal))
                 {
                     return false;
                 }
 
-                _at += literal.Length;
+                _at = at + literal.Length;
                 return true;
             }
 
@@ -781,53 +898,151 @@ public static partial class CaseJson
             public bool TakeString(out ReadOnlySpan<byte> value)
             {
                 value = default;
-                SkipWhiteSpace();
-                if (_at == _json.Length || _json[_at] != (byte)'"')
+                var json = _json;
+                var at = SkipWhiteSpace(json, _at);
+                if (at == json.Length || json[at] != (byte)'"')
                 {
                     return false;
                 }
 
-                var rest = _json[(_at + 1)..];
-                var end = rest.IndexOfAny(s_stringStops);
-                if (end < 0 || rest[end] != (byte)'"')
+                // Most strings here are a few bytes long, for which a plain loop beats a vectorized search.
+                var start = at + 1;
+                var end = start;
+                while (true)
                 {
-                    return false;
+                    if (end == json.Length)
+                    {
+                        return false;
+                    }
+
+                    var b = json[end];
+                    if (b == (byte)'"')
+                    {
+                        break;
+                    }
+
+                    if (b == (byte)'\\' || b < 0x20)
+                    {
+                        return false;
+                    }
+
+                    end++;
                 }
 
-                value = rest[..end];
-                _at += end + 2;
+                value = json[start..end];
+                _at = end + 1;
                 return true;
             }
+
+            /// <summary>
+            /// Takes the comma (unless <paramref name="first"/>) and one of <paramref name="names"/>, each written
+            /// <c>"name":</c> in plain ASCII letters, when they come next with no white space; tries them from
+            /// <paramref name="next"/> on. Returns the index of the name taken, or -1 (nothing taken).
+            /// </summary>
+            public int TakeQuotedName(bool first, byte[][] names, int next)
+            {
+                var json = _json;
+                var at = _at;
+                if (!first)
+                {
+                    if (at == json.Length || json[at] != (byte)',')
+                    {
+                        return -1;
+                    }
+
+                    at++;
+                }
+
+                var rest = json[at..];
+                for (var tried = 0; tried < names.Length; tried++)
+                {
+                    var i = next + tried;
+                    if (i >= names.Length)
+                    {
+                        i -= names.Length;
+                    }
+
+                    // The byte before the colon is the closing quote only where the name has the right length.
+                    var name = names[i];
+                    if (rest.Length > name.Length && rest[name.Length - 2] == (byte)'"' && rest.StartsWith(name))
+                    {
+                        _at = at + name.Length;
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            /// <summary>
+            /// Takes one of <paramref name="values"/>, each a quoted string of plain ASCII letters, when it comes next with
+            /// no white space. Returns its index, or -1 (nothing taken).
+            /// </summary>
+            public int TakeQuoted(byte[][] values)
+            {
+                var rest = _json[_at..];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var value = values[i];
+                    if (rest.Length >= value.Length && rest[value.Length - 1] == (byte)'"' && rest.StartsWith(value))
+                    {
+                        _at += value.Length;
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            /// <summary>Gets the <paramref name="length"/> bytes after a quote, when a quote follows them (with no white space before).</summary>
+            public readonly bool PeekQuoted(int length, out ReadOnlySpan<byte> inner)
+            {
+                var rest = _json[_at..];
+                if (rest.Length < length + 2 || rest[0] != (byte)'"' || rest[length + 1] != (byte)'"')
+                {
+                    inner = default;
+                    return false;
+                }
+
+                inner = rest.Slice(1, length);
+                return true;
+            }
+
+            /// <summary>Moves past bytes already checked with <see cref="PeekQuoted"/>.</summary>
+            public void Advance(int count) => _at += count;
 
             /// <summary>Moves past the comma before the next property and takes its name, or takes the object's closing brace (<paramref name="end"/>).</summary>
             public bool NextName(bool first, out ReadOnlySpan<byte> name, out bool end)
             {
                 name = default;
-                return Next(first, (byte)'}', out end) && (end || TakeString(out name));
+                return NextMember(first, (byte)'}', out end) && (end || TakeString(out name));
             }
 
             /// <summary>Moves past the comma before the next item, or takes the array's closing bracket (<paramref name="end"/>).</summary>
-            public bool NextItem(bool first, out bool end) => Next(first, (byte)']', out end);
+            public bool NextItem(bool first, out bool end) => NextMember(first, (byte)']', out end);
 
-            private bool Next(bool first, byte close, out bool end)
+            /// <summary>Moves past the comma before the next member of an object or array, or takes its closing <paramref name="close"/> (<paramref name="end"/>).</summary>
+            public bool NextMember(bool first, byte close, out bool end)
             {
                 end = false;
-                SkipWhiteSpace();
-                if (_at == _json.Length)
+                var json = _json;
+                var at = SkipWhiteSpace(json, _at);
+                if (at == json.Length)
                 {
                     return false;
                 }
 
-                var next = _json[_at];
+                var next = json[at];
                 if (next == close)
                 {
-                    _at++;
+                    _at = at + 1;
                     end = true;
                     return true;
                 }
 
                 if (first)
                 {
+                    _at = at;
                     return true;
                 }
 
@@ -836,28 +1051,31 @@ public static partial class CaseJson
                     return false;
                 }
 
-                _at++;
+                _at = at + 1;
                 return true;
+            }
+
+            private static int SkipWhiteSpace(ReadOnlySpan<byte> json, int at)
+            {
+                while (at < json.Length && json[at] <= (byte)' ' && json[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+                {
+                    at++;
+                }
+
+                return at;
             }
 
             private bool Take(byte token)
             {
-                SkipWhiteSpace();
-                if (_at == _json.Length || _json[_at] != token)
+                var json = _json;
+                var at = SkipWhiteSpace(json, _at);
+                if (at == json.Length || json[at] != token)
                 {
                     return false;
                 }
 
-                _at++;
+                _at = at + 1;
                 return true;
-            }
-
-            private void SkipWhiteSpace()
-            {
-                while (_at < _json.Length && _json[_at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
-                {
-                    _at++;
-                }
             }
         }
     }

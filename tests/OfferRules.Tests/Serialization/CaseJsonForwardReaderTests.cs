@@ -126,7 +126,23 @@ public sealed class CaseJsonForwardReaderTests
         "{\"kind\":\"declineWithdrawal\"}\u000b",
         """{"offer":{"offeredOn":"2025-06-01","startsOn":"2026-04-01","viaRecruitmentAgent":"unknown","track":null,"evaluation":"high","stageAtDecline":"unknown"}}""",
         """{"offer":{"track":"Unknown"}}""",
-        """{"offer":{"track":"newGraduat"}}""");
+        """{"offer":{"track":"newGraduat"}}""",
+        """{"decline":{"declinedOn":"2025-02-30","channel":"phone"}}""",
+        """{"decline":{"declinedOn":"1899-12-31"}}""",
+        """{"decline":{"declinedOn":"2025-07-0a"}}""",
+        """{"asOf":"2025-07-02T10:00:00+15:00"}""",
+        """{"asOf":"2025-07-02T10:00:00-09:00","kind":"unknown"}""",
+        """{"asOf":"2025-07-02T10:60:00+09:00"}""",
+        """{"asOf":"0001-01-01T00:00:00+09:00"}""",
+        """{"request":{"plannedContactAt":"2999-12-31T15:00:00+00:00"}}""",
+        """{"request":{"plannedContactAt":"2999-12-31T14:59:59+00:00"}}""",
+        """{"offer":{"evaluation":"highx"}}""",
+        """{"offer":{"evaluation":"high"x}}""",
+        """{"offer":{"evaluation":"hig"}}""",
+        """{"offer":{"evaluation":"unknown","track":"unknown"}}""",
+        """{"offer":{"evaluation" :"high"},"decline" :{"channel": "phone"}}""",
+        """{"offer":{"evaluation":"high","evaluation":"low"}}""",
+        """{"decline":{"channel":"phone"},"offer":{"evaluation":"high"},"kind":"declineWithdrawal"}""");
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
