@@ -82,14 +82,20 @@ public static partial class CaseJson
             utf8Json = utf8Json[3..];
         }
 
+        // A clean case, the common one, is read in one forward pass (which checks the UTF-8 of the strings it keeps and
+        // accepts only ASCII elsewhere); anything that would be an issue is read again by the document walker, which
+        // finds every issue with its path.
+        if (ForwardReader.TryRead(utf8Json) is { } @case)
+        {
+            return new CaseReadResult(@case, []);
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
         {
             return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", "$", Say(lang, "The text is not valid UTF-8.", "テキストが正しい UTF-8 ではありません。")));
         }
 
-        // A clean case, the common one, is read in one forward pass; anything that would be an issue is read again by
-        // the document walker, which finds every issue with its path.
-        return ForwardReader.TryRead(utf8Json) is { } @case ? new CaseReadResult(@case, []) : ReadDocument(utf8Json, lang);
+        return ReadDocument(utf8Json, lang);
     }
 
     /// <summary>

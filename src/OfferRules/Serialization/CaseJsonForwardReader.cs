@@ -37,8 +37,9 @@ public static partial class CaseJson
         private const int MaxDateChars = 48;
 
         /// <summary>
-        /// Reads <paramref name="utf8Json"/> (valid UTF-8, no byte order mark, within <see cref="MaxBytes"/>) when it is a
-        /// case without a single issue.
+        /// Reads <paramref name="utf8Json"/> (no byte order mark, within <see cref="MaxBytes"/>) when it is a case without
+        /// a single issue. It need not be valid UTF-8: the strings kept (texts, <c>$schema</c>) are checked, and everywhere
+        /// else only ASCII is accepted, so text that is not valid UTF-8 always goes to the walker.
         /// </summary>
         /// <returns>The case, exactly as the walker reads it; <see langword="null"/> when the walker must read it.</returns>
         public static OfferCase? TryRead(ReadOnlySpan<byte> utf8Json)
@@ -459,7 +460,7 @@ public static partial class CaseJson
         }
 
         /// <summary>The <c>$schema</c> value is not read; anything but a plain string (which may hide a bad escape) goes to the walker.</summary>
-        private static bool Schema(ref Scanner reader) => reader.TakeString(out _);
+        private static bool Schema(ref Scanner reader) => reader.TakeString(out var schema) && System.Text.Unicode.Utf8.IsValid(schema);
 
         /// <summary>Reads a value the walker's <c>Value</c> treats as absent: <c>null</c> or the string <c>"unknown"</c>.</summary>
         private static bool IsAbsent(ref Scanner reader) =>
@@ -726,6 +727,11 @@ public static partial class CaseJson
                 return false;
             }
 
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                return false;
+            }
+
             var text = System.Text.Encoding.UTF8.GetString(bytes);
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -858,9 +864,9 @@ public static partial class CaseJson
         /// <summary>
         /// A forward scanner over the strict subset of JSON that clean cases use: objects, arrays, strings without an
         /// escape or a control character, <c>true</c>, <c>false</c>, <c>null</c> and the four JSON white-space
-        /// characters between tokens. No number is read. The bytes are valid UTF-8 (the caller checked), so what it
-        /// accepts is valid JSON; everything else makes a <c>Take</c> or <c>Next</c> method return
-        /// <see langword="false"/>, and the walker reads the text.
+        /// characters between tokens. No number is read. What it accepts is valid JSON once the strings kept are
+        /// checked to be valid UTF-8 (the reader does that); everything else makes a <c>Take</c> or <c>Next</c> method
+        /// return <see langword="false"/>, and the walker reads the text.
         /// </summary>
         internal ref struct Scanner
         {

@@ -186,6 +186,25 @@ public sealed class CaseJsonForwardReaderTests
         Assert.Null(CaseJson.ForwardReader.TryRead(Encoding.UTF8.GetBytes(json)));
     }
 
+    [Theory]
+    [InlineData("{\"offer\":{\"company\":\"A", "\"}}")]
+    [InlineData("{\"$schema\":\"", "\",\"kind\":\"declineWithdrawal\"}")]
+    [InlineData("{\"kind\":\"", "\"}")]
+    [InlineData("{\"asOf\":\"2025-07-0", "\"}")]
+    [InlineData("{\"offer\":{\"", "\":1}}")]
+    [InlineData("{\"kind\":\"declineWithdrawal\"}", "")]
+    [InlineData("{\"kind\":\"declineWithdrawal\"", "}")]
+    public void Read_InvalidUtf8AnywhereInAnOtherwiseCleanCase_GivesWhatTheDocumentReaderGives(string before, string after)
+    {
+        foreach (var bad in new byte[][] { [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xE3, 0x81] })
+        {
+            byte[] bytes = [.. Encoding.UTF8.GetBytes(before), .. bad, .. Encoding.UTF8.GetBytes(after)];
+
+            Assert.Null(CaseJson.ForwardReader.TryRead(bytes));
+            AssertSame(bytes, evaluateJapanese: false);
+        }
+    }
+
     [Fact]
     public void Read_NestedTooDeep_GivesWhatTheDocumentReaderGives()
     {
