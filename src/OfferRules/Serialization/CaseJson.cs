@@ -82,14 +82,20 @@ public static partial class CaseJson
             utf8Json = utf8Json[3..];
         }
 
+        // A clean case, the common one, is read in one forward pass (which checks the UTF-8 of the strings it keeps and
+        // accepts only ASCII elsewhere); anything that would be an issue is read again by the document walker, which
+        // finds every issue with its path.
+        if (ForwardReader.TryRead(utf8Json) is { } @case)
+        {
+            return new CaseReadResult(@case, []);
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
         {
             return Invalid(new ValidationIssue(IssueSeverity.Error, "case.malformedJson", "$", Say(lang, "The text is not valid UTF-8.", "テキストが正しい UTF-8 ではありません。")));
         }
 
-        // A clean case, the common one, is read in one forward pass; anything that would be an issue is read again by
-        // the document walker, which finds every issue with its path.
-        return ForwardReader.TryRead(utf8Json) is { } @case ? new CaseReadResult(@case, []) : ReadDocument(utf8Json, lang);
+        return ReadDocument(utf8Json, lang);
     }
 
     /// <summary>
@@ -241,6 +247,12 @@ public static partial class CaseJson
     {
         private static readonly byte[][] s_names = [.. JsonNames<TEnum>.Names.Select(Encoding.UTF8.GetBytes)];
         private static readonly TEnum[] s_values = System.Enum.GetValues<TEnum>();
+
+        /// <summary>Gets the names other than <c>unknown</c> (which the readers treat as absent), quoted, for matching in place.</summary>
+        public static byte[][] Quoted { get; } = [.. JsonNames<TEnum>.Names.Where(n => n != "unknown").Select(n => Encoding.UTF8.GetBytes($"\"{n}\""))];
+
+        /// <summary>Gets the members of <see cref="Quoted"/>, in its order.</summary>
+        public static TEnum[] Values { get; } = [.. JsonNames<TEnum>.Names.Select((n, i) => (n, i)).Where(p => p.n != "unknown").Select(p => System.Enum.GetValues<TEnum>()[p.i])];
 
         public static bool TryParse(JsonElement element, out TEnum value)
         {

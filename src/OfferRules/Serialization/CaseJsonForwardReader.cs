@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 using OfferRules.Domain;
 using OfferRules.Internal;
 
@@ -9,11 +9,13 @@ namespace OfferRules.Serialization;
 public static partial class CaseJson
 {
     /// <summary>
-    /// Reads a clean case in one forward pass of a <see cref="Utf8JsonReader"/> straight into the domain types, with no
-    /// parsed document, no path strings and no per-property strings. It accepts exactly what the document walker accepts
-    /// and gives the same case; at the first thing that would be an issue (or that it does not read itself, such as an
-    /// escaped property name or a date-time in a rare shape), it gives up and the caller reads the text again with the
-    /// walker, which finds every issue with its JSON path. So issues and their order come from one place only.
+    /// Reads a clean case in one forward pass over its bytes straight into the domain types, with no parsed document,
+    /// no path strings and no per-property strings. It reads a strict subset of JSON itself (<see cref="Scanner"/>:
+    /// objects, the one array of dates, unescaped strings, <c>true</c>, <c>false</c> and <c>null</c>) and accepts
+    /// exactly what the document walker accepts, giving the same case; at the first thing that would be an issue (or
+    /// that it does not read itself, such as an escape, a number or a date-time in a rare shape), it gives up and the
+    /// caller reads the text again with the walker, which finds every issue with its JSON path. So issues and their
+    /// order come from one place only.
     /// </summary>
     /// <remarks>
     /// The value parsers (<see cref="Walker.ParseDate"/>, <see cref="Walker.ParseDateTime"/>, the enum names, the text
@@ -35,35 +37,24 @@ public static partial class CaseJson
         private const int MaxDateChars = 48;
 
         /// <summary>
-        /// Reads <paramref name="utf8Json"/> (valid UTF-8, no byte order mark, within <see cref="MaxBytes"/>) when it is a
-        /// case without a single issue.
+        /// Reads <paramref name="utf8Json"/> (no byte order mark, within <see cref="MaxBytes"/>) when it is a case without
+        /// a single issue. It need not be valid UTF-8: the strings kept (texts, <c>$schema</c>) are checked, and everywhere
+        /// else only ASCII is accepted, so text that is not valid UTF-8 always goes to the walker.
         /// </summary>
         /// <returns>The case, exactly as the walker reads it; <see langword="null"/> when the walker must read it.</returns>
         public static OfferCase? TryRead(ReadOnlySpan<byte> utf8Json)
         {
-            try
+            var reader = new Scanner(utf8Json);
+            if (!reader.TakeStartObject() || !ReadRoot(ref reader, out var @case))
             {
-                var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !ReadRoot(ref reader, utf8Json, out var @case))
-                {
-                    return null;
-                }
+                return null;
+            }
 
-                // Anything after the case but white space is malformed (the reader throws); the walker words it.
-                return reader.Read() ? null : @case;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-            catch (InvalidOperationException)
-            {
-                // An escape that is not valid UTF-16, such as a lone surrogate: the walker reports it as malformed.
-                return null;
-            }
+            // Anything after the case but white space is malformed; the walker words it.
+            return reader.AtEnd() ? @case : null;
         }
 
-        private static bool ReadRoot(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json, out OfferCase? @case)
+        private static bool ReadRoot(ref Scanner reader, out OfferCase? @case)
         {
             @case = null;
             var seen = 0u;
@@ -88,17 +79,18 @@ public static partial class CaseJson
                     break;
                 }
 
+                // A section that is null stays unknown; an object is read; anything else goes to the walker.
                 var ok = index switch
                 {
-                    0 => Schema(ref reader, utf8Json),
+                    0 => Schema(ref reader),
                     1 => Enum(ref reader, CaseKind.DeclineWithdrawal, out kind),
                     2 => AsOf(ref reader, out asOf),
-                    3 => Section(ref reader, ref offer, ReadOffer),
-                    4 => Section(ref reader, ref decline, ReadDecline),
-                    5 => Section(ref reader, ref company, ReadCompany),
-                    6 => Section(ref reader, ref request, ReadRequest),
-                    7 => Section(ref reader, ref candidate, ReadCandidate),
-                    _ => Section(ref reader, ref missed, ReadMissed),
+                    3 => reader.TakeNull() || (reader.TakeStartObject() && ReadOffer(ref reader, out offer)),
+                    4 => reader.TakeNull() || (reader.TakeStartObject() && ReadDecline(ref reader, out decline)),
+                    5 => reader.TakeNull() || (reader.TakeStartObject() && ReadCompany(ref reader, out company)),
+                    6 => reader.TakeNull() || (reader.TakeStartObject() && ReadRequest(ref reader, out request)),
+                    7 => reader.TakeNull() || (reader.TakeStartObject() && ReadCandidate(ref reader, out candidate)),
+                    _ => reader.TakeNull() || (reader.TakeStartObject() && ReadMissed(ref reader, out missed)),
                 };
                 if (!ok)
                 {
@@ -120,27 +112,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private delegate bool SectionReader<T>(ref Utf8JsonReader reader, out T value);
-
-        /// <summary>A section: <c>null</c> leaves it unknown, an object is read, anything else goes to the walker.</summary>
-        private static bool Section<T>(ref Utf8JsonReader reader, ref T value, SectionReader<T> read)
-            where T : class
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                return true;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject || !read(ref reader, out var section))
-            {
-                return false;
-            }
-
-            value = section;
-            return true;
-        }
-
-        private static bool ReadOffer(ref Utf8JsonReader reader, out Offer value)
+        private static bool ReadOffer(ref Scanner reader, out Offer value)
         {
             value = Offer.Unknown;
             string? company = null, position = null, department = null, contactPerson = null;
@@ -198,7 +170,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadDecline(ref Utf8JsonReader reader, out DeclineEvent value)
+        private static bool ReadDecline(ref Scanner reader, out DeclineEvent value)
         {
             value = DeclineEvent.Unknown;
             DateOnly? declinedOn = null;
@@ -256,7 +228,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadCompany(ref Utf8JsonReader reader, out CompanyContext value)
+        private static bool ReadCompany(ref Scanner reader, out CompanyContext value)
         {
             value = CompanyContext.Unknown;
             var seat = SeatStatus.Unknown;
@@ -307,7 +279,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadRequest(ref Utf8JsonReader reader, out WithdrawalRequest value)
+        private static bool ReadRequest(ref Scanner reader, out WithdrawalRequest value)
         {
             value = WithdrawalRequest.Unknown;
             var changeOfMind = ChangeOfMindReason.Unknown;
@@ -354,7 +326,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadCandidate(ref Utf8JsonReader reader, out Candidate value)
+        private static bool ReadCandidate(ref Scanner reader, out Candidate value)
         {
             value = Candidate.Unknown;
             string? name = null, school = null;
@@ -382,7 +354,7 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ReadMissed(ref Utf8JsonReader reader, out MissedContact value)
+        private static bool ReadMissed(ref Scanner reader, out MissedContact value)
         {
             value = MissedContact.Unknown;
             DateOnly? interviewed = null, firstMissed = null;
@@ -437,35 +409,43 @@ public static partial class CaseJson
         /// Moves to the next property of the object being read and onto its value. <paramref name="index"/> is the
         /// property's place in <paramref name="names"/>, or -1 at the end of the object. Returns <see langword="false"/>
         /// for what would be an issue (an unknown or repeated name) or what the walker reads (an escaped name).
+        /// <paramref name="names"/> are written <c>"name":</c>.
         /// </summary>
-        private static bool NextProperty(ref Utf8JsonReader reader, byte[][] names, ref uint seen, ref int next, out int index)
+        private static bool NextProperty(ref Scanner reader, byte[][] names, ref uint seen, ref int next, out int index)
         {
-            index = -1;
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.EndObject)
+            // Every property read so far set its bit, so none is set before the first. Compact JSON in the contract's
+            // order, the usual shape, takes the fast path: the comma and the quoted name with its colon at once, tried
+            // from the name after the last one found.
+            index = reader.TakeQuotedName(first: seen == 0, names, next);
+            if (index < 0)
             {
-                return true;
-            }
-
-            if (reader.ValueIsEscaped)
-            {
-                return false;
-            }
-
-            // Cases are mostly written in the contract's order, so the search starts after the last name found.
-            var name = reader.ValueSpan;
-            for (var tried = 0; tried < names.Length; tried++)
-            {
-                var i = next + tried;
-                if (i >= names.Length)
+                if (!reader.NextMember(first: seen == 0, (byte)'}', out var end))
                 {
-                    i -= names.Length;
+                    return false;
                 }
 
-                if (name.SequenceEqual(names[i]))
+                if (end)
                 {
-                    index = i;
-                    break;
+                    return true;
+                }
+
+                if (!reader.TakeString(out var name))
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < names.Length; i++)
+                {
+                    if (name.SequenceEqual(names[i].AsSpan(1, names[i].Length - 3)))
+                    {
+                        index = i;
+                        break;
+                    }
+                }
+
+                if (index < 0 || !reader.TakeColon())
+                {
+                    return false;
                 }
             }
 
@@ -476,67 +456,80 @@ public static partial class CaseJson
 
             seen |= 1u << index;
             next = index + 1 == names.Length ? 0 : index + 1;
-            reader.Read();
             return true;
         }
 
-        /// <summary>The <c>$schema</c> value is not read, but a bad escape in it is malformed JSON, which the walker reports.</summary>
-        private static bool Schema(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json)
-        {
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                return utf8Json[start..(int)reader.BytesConsumed].IndexOf((byte)'\\') < 0;
-            }
+        /// <summary>The <c>$schema</c> value is not read; anything but a plain string (which may hide a bad escape) goes to the walker.</summary>
+        private static bool Schema(ref Scanner reader) => reader.TakeString(out var schema) && System.Text.Unicode.Utf8.IsValid(schema);
 
-            return !reader.ValueIsEscaped;
-        }
+        /// <summary>Reads a value the walker's <c>Value</c> treats as absent: <c>null</c> or the string <c>"unknown"</c>.</summary>
+        private static bool IsAbsent(ref Scanner reader) =>
+            reader.TakeNull() || (reader.TakeString(out var text) && text.SequenceEqual("unknown"u8));
 
-        /// <summary>Gets whether the value is one the walker's <c>Value</c> treats as absent: <c>null</c> or the string <c>"unknown"</c>.</summary>
-        private static bool IsAbsent(ref Utf8JsonReader reader) =>
-            reader.TokenType == JsonTokenType.Null
-            || (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual("unknown"u8));
-
-        private static bool Enum<TEnum>(ref Utf8JsonReader reader, TEnum unknown, out TEnum value)
+        private static bool Enum<TEnum>(ref Scanner reader, TEnum unknown, out TEnum value)
             where TEnum : struct, System.Enum
         {
-            if (IsAbsent(ref reader))
-            {
-                value = unknown;
-                return true;
-            }
-
             value = unknown;
-            return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && Utf8Names<TEnum>.TryParse(reader.ValueSpan, out value);
-        }
-
-        private static bool Bool(ref Utf8JsonReader reader, out bool? value)
-        {
-            value = null;
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.True:
-                    value = true;
-                    return true;
-                case JsonTokenType.False:
-                    value = false;
-                    return true;
-                default:
-                    return IsAbsent(ref reader);
-            }
-        }
-
-        private static bool Date(ref Utf8JsonReader reader, out DateOnly? value)
-        {
-            value = null;
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(ref reader, text, out var length) || Walker.ParseDate(text[..length]) is not { } date || !Guard.IsSupported(date))
+            // A member's quoted name is matched in place, without scanning the string first.
+            var member = reader.TakeQuoted(Utf8Names<TEnum>.Quoted);
+            if (member >= 0)
+            {
+                value = Utf8Names<TEnum>.Values[member];
+                return true;
+            }
+
+            return reader.TakeString(out var name) && (name.SequenceEqual("unknown"u8) || Utf8Names<TEnum>.TryParse(name, out value));
+        }
+
+        private static bool Bool(ref Scanner reader, out bool? value)
+        {
+            value = null;
+            if (reader.TakeLiteral("true"u8))
+            {
+                value = true;
+                return true;
+            }
+
+            if (reader.TakeLiteral("false"u8))
+            {
+                value = false;
+                return true;
+            }
+
+            return IsAbsent(ref reader);
+        }
+
+        private static bool Date(ref Scanner reader, out DateOnly? value)
+        {
+            // The usual shape is read in place; its bytes are digits and dashes only, so it is a whole string.
+            if (reader.PeekQuoted(10, out var strict) && TryStrictDate(strict, out value))
+            {
+                reader.Advance(12);
+                return value is { } day && Guard.IsSupported(day);
+            }
+
+            value = null;
+            if (reader.TakeNull())
+            {
+                return true;
+            }
+
+            if (!reader.TakeString(out var bytes))
+            {
+                return false;
+            }
+
+            if (bytes.SequenceEqual("unknown"u8))
+            {
+                return true;
+            }
+
+            if (ParseDate(bytes) is not { } date || !Guard.IsSupported(date))
             {
                 return false;
             }
@@ -545,16 +538,32 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool DateTime(ref Utf8JsonReader reader, out DateTimeOffset? value)
+        private static bool DateTime(ref Scanner reader, out DateTimeOffset? value)
         {
+            if (reader.PeekQuoted(25, out var strict) && TryStrictDateTime(strict, out var at))
+            {
+                reader.Advance(27);
+                value = at;
+                return Guard.IsSupported(at);
+            }
+
             value = null;
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(ref reader, text, out var length) || Walker.ParseDateTime(text[..length]) is not { } instant || !Guard.IsSupported(instant))
+            if (!reader.TakeString(out var bytes))
+            {
+                return false;
+            }
+
+            if (bytes.SequenceEqual("unknown"u8))
+            {
+                return true;
+            }
+
+            if (ParseDateTime(bytes) is not { } instant || !Guard.IsSupported(instant))
             {
                 return false;
             }
@@ -564,27 +573,38 @@ public static partial class CaseJson
         }
 
         /// <summary>As the walker reads <c>asOf</c>: a date (midnight in Japan) or a date-time with an offset.</summary>
-        private static bool AsOf(ref Utf8JsonReader reader, out DateTimeOffset? value)
+        private static bool AsOf(ref Scanner reader, out DateTimeOffset? value)
         {
+            if (reader.PeekQuoted(25, out var strict) && TryStrictDateTime(strict, out var at))
+            {
+                reader.Advance(27);
+                value = at;
+                return Guard.IsSupported(at);
+            }
+
             value = null;
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            Span<char> text = stackalloc char[MaxDateChars];
-            if (!Ascii(ref reader, text, out var length))
+            if (!reader.TakeString(out var bytes))
             {
                 return false;
             }
 
-            if (length == 10 && Walker.ParseDate(text[..length]) is { } date && Guard.IsSupported(date))
+            if (bytes.SequenceEqual("unknown"u8))
+            {
+                return true;
+            }
+
+            if (bytes.Length == 10 && ParseDate(bytes) is { } date && Guard.IsSupported(date))
             {
                 value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), s_japan);
                 return true;
             }
 
-            if (length > 10 && Walker.ParseDateTime(text[..length]) is { } instant && Guard.IsSupported(instant))
+            if (bytes.Length > 10 && ParseDateTime(bytes) is { } instant && Guard.IsSupported(instant))
             {
                 value = instant;
                 return true;
@@ -593,39 +613,126 @@ public static partial class CaseJson
             return false;
         }
 
-        /// <summary>Copies an unescaped ASCII string value of at most <see cref="MaxDateChars"/> bytes into <paramref name="text"/>.</summary>
-        private static bool Ascii(ref Utf8JsonReader reader, scoped Span<char> text, out int length)
+        /// <summary>
+        /// <see cref="Walker.ParseDate"/> on the bytes of a string value: its first branch, the strict
+        /// <c>yyyy-MM-dd</c> shape, is read here from the bytes as it reads it from the characters; any other shape is
+        /// handed to it as characters.
+        /// </summary>
+        private static DateOnly? ParseDate(ReadOnlySpan<byte> text)
         {
-            length = 0;
-            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+            if (TryStrictDate(text, out var date))
+            {
+                return date;
+            }
+
+            Span<char> chars = stackalloc char[MaxDateChars];
+            return Ascii(text, chars, out var length) ? Walker.ParseDate(chars[..length]) : null;
+        }
+
+        /// <summary>
+        /// Reads the strict <c>yyyy-MM-dd</c> shape (ten bytes, ASCII digits and two dashes) as the first branch of
+        /// <see cref="Walker.ParseDate"/> does; <paramref name="date"/> is <see langword="null"/> for an impossible
+        /// date. Returns <see langword="false"/> for any other shape.
+        /// </summary>
+        private static bool TryStrictDate(ReadOnlySpan<byte> text, out DateOnly? date)
+        {
+            date = null;
+            if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
+                || !Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day))
             {
                 return false;
             }
 
-            var bytes = reader.ValueSpan;
-            if (bytes.Length > text.Length || System.Text.Ascii.ToUtf16(bytes, text, out length) != System.Buffers.OperationStatus.Done)
+            date = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(year, month)
+                ? new DateOnly(year, month, day)
+                : null;
+            return true;
+        }
+
+        /// <summary>
+        /// <see cref="Walker.ParseDateTime"/> on the bytes of a string value: its first branch, the strict
+        /// <c>yyyy-MM-ddTHH:mm:ss+hh:mm</c> shape with every part in range, is read here from the bytes as it reads it
+        /// from the characters; anything else is handed to it as characters.
+        /// </summary>
+        private static DateTimeOffset? ParseDateTime(ReadOnlySpan<byte> text)
+        {
+            if (TryStrictDateTime(text, out var instant))
             {
-                return false;
+                return instant;
+            }
+
+            Span<char> chars = stackalloc char[MaxDateChars];
+            return Ascii(text, chars, out var length) ? Walker.ParseDateTime(chars[..length]) : null;
+        }
+
+        /// <summary>
+        /// Reads the strict <c>yyyy-MM-ddTHH:mm:ss+hh:mm</c> shape with every part in range (25 bytes, ASCII digits
+        /// and separators) as the first branch of <see cref="Walker.ParseDateTime"/> does. Returns
+        /// <see langword="false"/> for anything else.
+        /// </summary>
+        private static bool TryStrictDateTime(ReadOnlySpan<byte> text, out DateTimeOffset instant)
+        {
+            instant = default;
+            if (text.Length == 25 && text[10] == (byte)'T' && text[13] == (byte)':' && text[16] == (byte)':' && text[19] is (byte)'+' or (byte)'-' && text[22] == (byte)':'
+                && TryStrictDate(text[..10], out var day) && day is { } date && date.Year is > 1 and < 9999
+                && Digits(text, 11, 2, out var hour) && hour < 24
+                && Digits(text, 14, 2, out var minute) && minute < 60
+                && Digits(text, 17, 2, out var second) && second < 60
+                && Digits(text, 20, 2, out var offsetHours) && Digits(text, 23, 2, out var offsetMinutes) && offsetMinutes < 60
+                && (offsetHours * 60) + offsetMinutes <= 14 * 60)
+            {
+                var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+                instant = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute, second)), text[19] == (byte)'-' ? -offset : offset);
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Reads <paramref name="count"/> ASCII digits at <paramref name="start"/> (the text is long enough).</summary>
+        private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
+        {
+            value = 0;
+            foreach (var b in text.Slice(start, count))
+            {
+                if (b is < (byte)'0' or > (byte)'9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (b - (byte)'0');
             }
 
             return true;
         }
 
+        /// <summary>Copies an ASCII string value of at most <see cref="MaxDateChars"/> bytes into <paramref name="text"/>.</summary>
+        private static bool Ascii(ReadOnlySpan<byte> bytes, Span<char> text, out int length)
+        {
+            length = 0;
+            return bytes.Length <= text.Length && System.Text.Ascii.ToUtf16(bytes, text, out length) == OperationStatus.Done;
+        }
+
         /// <summary>As the walker's <c>Text</c>: blank is unknown; control characters or more than the limit go to the walker.</summary>
-        private static bool Text(ref Utf8JsonReader reader, out string? value)
+        private static bool Text(ref Scanner reader, out string? value)
         {
             value = null;
-            if (reader.TokenType == JsonTokenType.Null)
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            if (reader.TokenType != JsonTokenType.String)
+            if (!reader.TakeString(out var bytes))
             {
                 return false;
             }
 
-            var text = reader.GetString()!;
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                return false;
+            }
+
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
             if (string.IsNullOrWhiteSpace(text))
             {
                 return true;
@@ -640,42 +747,49 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool Hours(ref Utf8JsonReader reader, out Scheduling.BusinessHours? value)
+        private static bool Hours(ref Scanner reader, out Scheduling.BusinessHours? value)
         {
             value = null;
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            if (reader.TokenType != JsonTokenType.StartObject)
+            if (reader.TakeString(out var absent))
+            {
+                return absent.SequenceEqual("unknown"u8);
+            }
+
+            if (!reader.TakeStartObject())
             {
                 return false;
             }
 
             TimeOnly? opens = null, closes = null;
             Span<char> text = stackalloc char[MaxDateChars];
+            var first = true;
             while (true)
             {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.EndObject)
+                if (!reader.NextName(first, out var name, out var end))
+                {
+                    return false;
+                }
+
+                if (end)
                 {
                     break;
                 }
 
-                if (reader.ValueIsEscaped)
+                first = false;
+                var isOpens = name.SequenceEqual("opens"u8);
+                if ((!isOpens && !name.SequenceEqual("closes"u8)) || (isOpens ? opens : closes) is not null)
                 {
                     return false;
                 }
 
-                var isOpens = reader.ValueSpan.SequenceEqual("opens"u8);
-                if ((!isOpens && !reader.ValueSpan.SequenceEqual("closes"u8)) || (isOpens ? opens : closes) is not null)
-                {
-                    return false;
-                }
-
-                reader.Read();
-                if (!Ascii(ref reader, text, out var length)
+                if (!reader.TakeColon()
+                    || !reader.TakeString(out var bytes)
+                    || !Ascii(bytes, text, out var length)
                     || !TimeOnly.TryParseExact(text[..length], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
                 {
                     return false;
@@ -700,15 +814,20 @@ public static partial class CaseJson
             return true;
         }
 
-        private static bool ClosedDates(ref Utf8JsonReader reader, out ImmutableArray<DateOnly> value)
+        private static bool ClosedDates(ref Scanner reader, out ImmutableArray<DateOnly> value)
         {
             value = [];
-            if (IsAbsent(ref reader))
+            if (reader.TakeNull())
             {
                 return true;
             }
 
-            if (reader.TokenType != JsonTokenType.StartArray)
+            if (reader.TakeString(out var absent))
+            {
+                return absent.SequenceEqual("unknown"u8);
+            }
+
+            if (!reader.TakeStartArray())
             {
                 return false;
             }
@@ -717,8 +836,12 @@ public static partial class CaseJson
             var count = 0;
             while (true)
             {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.EndArray)
+                if (!reader.NextItem(first: count == 0, out var end))
+                {
+                    return false;
+                }
+
+                if (end)
                 {
                     break;
                 }
@@ -736,6 +859,230 @@ public static partial class CaseJson
             return true;
         }
 
-        private static byte[][] Utf8(params string[] names) => [.. names.Select(System.Text.Encoding.UTF8.GetBytes)];
+        private static byte[][] Utf8(params string[] names) => [.. names.Select(name => System.Text.Encoding.UTF8.GetBytes($"\"{name}\":"))];
+
+        /// <summary>
+        /// A forward scanner over the strict subset of JSON that clean cases use: objects, arrays, strings without an
+        /// escape or a control character, <c>true</c>, <c>false</c>, <c>null</c> and the four JSON white-space
+        /// characters between tokens. No number is read. What it accepts is valid JSON once the strings kept are
+        /// checked to be valid UTF-8 (the reader does that); everything else makes a <c>Take</c> or <c>Next</c> method
+        /// return <see langword="false"/>, and the walker reads the text.
+        /// </summary>
+        internal ref struct Scanner
+        {
+            private readonly ReadOnlySpan<byte> _json;
+            private int _at;
+
+            public Scanner(ReadOnlySpan<byte> json) => _json = json;
+
+            /// <summary>Gets whether only white space is left.</summary>
+            public bool AtEnd() => SkipWhiteSpace(_json, _at) == _json.Length;
+
+            public bool TakeStartObject() => Take((byte)'{');
+
+            public bool TakeStartArray() => Take((byte)'[');
+
+            public bool TakeColon() => Take((byte)':');
+
+            public bool TakeNull() => TakeLiteral("null"u8);
+
+            /// <summary>Takes <c>true</c>, <c>false</c> or <c>null</c>; what follows it is checked by the next step.</summary>
+            public bool TakeLiteral(ReadOnlySpan<byte> literal)
+            {
+                var json = _json;
+                var at = SkipWhiteSpace(json, _at);
+                if (!json[at..].StartsWith(literal))
+                {
+                    return false;
+                }
+
+                _at = at + literal.Length;
+                return true;
+            }
+
+            /// <summary>Takes a string without an escape or a control character; <paramref name="value"/> is its bytes between the quotes.</summary>
+            public bool TakeString(out ReadOnlySpan<byte> value)
+            {
+                value = default;
+                var json = _json;
+                var at = SkipWhiteSpace(json, _at);
+                if (at == json.Length || json[at] != (byte)'"')
+                {
+                    return false;
+                }
+
+                // Most strings here are a few bytes long, for which a plain loop beats a vectorized search.
+                var start = at + 1;
+                var end = start;
+                while (true)
+                {
+                    if (end == json.Length)
+                    {
+                        return false;
+                    }
+
+                    var b = json[end];
+                    if (b == (byte)'"')
+                    {
+                        break;
+                    }
+
+                    if (b == (byte)'\\' || b < 0x20)
+                    {
+                        return false;
+                    }
+
+                    end++;
+                }
+
+                value = json[start..end];
+                _at = end + 1;
+                return true;
+            }
+
+            /// <summary>
+            /// Takes the comma (unless <paramref name="first"/>) and one of <paramref name="names"/>, each written
+            /// <c>"name":</c> in plain ASCII letters, when they come next with no white space; tries them from
+            /// <paramref name="next"/> on. Returns the index of the name taken, or -1 (nothing taken).
+            /// </summary>
+            public int TakeQuotedName(bool first, byte[][] names, int next)
+            {
+                var json = _json;
+                var at = _at;
+                if (!first)
+                {
+                    if (at == json.Length || json[at] != (byte)',')
+                    {
+                        return -1;
+                    }
+
+                    at++;
+                }
+
+                var rest = json[at..];
+                for (var tried = 0; tried < names.Length; tried++)
+                {
+                    var i = next + tried;
+                    if (i >= names.Length)
+                    {
+                        i -= names.Length;
+                    }
+
+                    // The byte before the colon is the closing quote only where the name has the right length.
+                    var name = names[i];
+                    if (rest.Length > name.Length && rest[name.Length - 2] == (byte)'"' && rest.StartsWith(name))
+                    {
+                        _at = at + name.Length;
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            /// <summary>
+            /// Takes one of <paramref name="values"/>, each a quoted string of plain ASCII letters, when it comes next with
+            /// no white space. Returns its index, or -1 (nothing taken).
+            /// </summary>
+            public int TakeQuoted(byte[][] values)
+            {
+                var rest = _json[_at..];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var value = values[i];
+                    if (rest.Length >= value.Length && rest[value.Length - 1] == (byte)'"' && rest.StartsWith(value))
+                    {
+                        _at += value.Length;
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            /// <summary>Gets the <paramref name="length"/> bytes after a quote, when a quote follows them (with no white space before).</summary>
+            public readonly bool PeekQuoted(int length, out ReadOnlySpan<byte> inner)
+            {
+                var rest = _json[_at..];
+                if (rest.Length < length + 2 || rest[0] != (byte)'"' || rest[length + 1] != (byte)'"')
+                {
+                    inner = default;
+                    return false;
+                }
+
+                inner = rest.Slice(1, length);
+                return true;
+            }
+
+            /// <summary>Moves past bytes already checked with <see cref="PeekQuoted"/>.</summary>
+            public void Advance(int count) => _at += count;
+
+            /// <summary>Moves past the comma before the next property and takes its name, or takes the object's closing brace (<paramref name="end"/>).</summary>
+            public bool NextName(bool first, out ReadOnlySpan<byte> name, out bool end)
+            {
+                name = default;
+                return NextMember(first, (byte)'}', out end) && (end || TakeString(out name));
+            }
+
+            /// <summary>Moves past the comma before the next item, or takes the array's closing bracket (<paramref name="end"/>).</summary>
+            public bool NextItem(bool first, out bool end) => NextMember(first, (byte)']', out end);
+
+            /// <summary>Moves past the comma before the next member of an object or array, or takes its closing <paramref name="close"/> (<paramref name="end"/>).</summary>
+            public bool NextMember(bool first, byte close, out bool end)
+            {
+                end = false;
+                var json = _json;
+                var at = SkipWhiteSpace(json, _at);
+                if (at == json.Length)
+                {
+                    return false;
+                }
+
+                var next = json[at];
+                if (next == close)
+                {
+                    _at = at + 1;
+                    end = true;
+                    return true;
+                }
+
+                if (first)
+                {
+                    _at = at;
+                    return true;
+                }
+
+                if (next != (byte)',')
+                {
+                    return false;
+                }
+
+                _at = at + 1;
+                return true;
+            }
+
+            private static int SkipWhiteSpace(ReadOnlySpan<byte> json, int at)
+            {
+                while (at < json.Length && json[at] <= (byte)' ' && json[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+                {
+                    at++;
+                }
+
+                return at;
+            }
+
+            private bool Take(byte token)
+            {
+                var json = _json;
+                var at = SkipWhiteSpace(json, _at);
+                if (at == json.Length || json[at] != token)
+                {
+                    return false;
+                }
+
+                _at = at + 1;
+                return true;
+            }
+        }
     }
 }

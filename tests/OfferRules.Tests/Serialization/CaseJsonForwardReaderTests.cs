@@ -94,7 +94,55 @@ public sealed class CaseJsonForwardReaderTests
         """ """,
         """{"offer":[],"decline":"x","company":1}""",
         """{"Kind":"declineWithdrawal","extra":1}""",
-        """{"offer":{"company":"a","company":"b"}}""");
+        """{"offer":{"company":"a","company":"b"}}""",
+        " \t\r\n{ \"kind\" :\t\"declineWithdrawal\" ,\r\n \"offer\" : { } , \"decline\" : null,\"company\":{\"closedDates\":[ \"2025-07-11\" , \"2025-07-14\" ]} }\n ",
+        """{"kind":"declineWithdrawal","offer":nul}""",
+        """{"kind":"declineWithdrawal","offer":nullx}""",
+        """{"offer":{"viaRecruitmentAgent":truex}}""",
+        """{"offer":{"viaRecruitmentAgent":tru}}""",
+        """{"offer":{"viaRecruitmentAgent":falsetrue}}""",
+        """{"company":{"closedDates":["2025-07-11",]}}""",
+        """{"company":{"closedDates":[,"2025-07-11"]}}""",
+        """{"company":{"closedDates":["2025-07-11" "2025-07-14"]}}""",
+        """{"company":{"closedDates":["2025-07-11"}}""",
+        """{"company":{"businessHours":{"opens":"09:00",}}}""",
+        """{"company":{"businessHours":{"opens":"09:00" "closes":"18:00"}}}""",
+        "{\"kind\":\"declineWithdrawal\"",
+        """{"kind":"declineWithdrawal",""",
+        """{"kind" "declineWithdrawal"}""",
+        """{"kind":"declineWithdrawal""asOf":"2025-07-02"}""",
+        """{,"kind":"declineWithdrawal"}""",
+        """{"kind":"declineWithdrawal"}}""",
+        "{\"offer\":{\"company\":\"a\tb\"}}",
+        "{\"offer\":{\"company\":\"a\u0001b\"}}",
+        "{\"offer\":{\"company\":\"a\u00a0b\"}}",
+        """{"offer":{"company":"Sakura Logistics","position":"Engineer"},"candidate":{"name":"山田 太郎"}}""",
+        """{"offer":{"company":"Sakura \"Logistics\""}}""",
+        """{"offer":{"company":"Sakura\\Logistics"}}""",
+        """{"$schema":"https://example.com/case.schema.json","kind":"declineWithdrawal"}""",
+        """{"$schema":1}""",
+        """{"$schema":null}""",
+        "{\"kind\":\"declineWithdrawal\",\"asOf\":\"2025-07-02\"}\u0000",
+        "{\"kind\":\"declineWithdrawal\"}\u000b",
+        """{"offer":{"offeredOn":"2025-06-01","startsOn":"2026-04-01","viaRecruitmentAgent":"unknown","track":null,"evaluation":"high","stageAtDecline":"unknown"}}""",
+        """{"offer":{"track":"Unknown"}}""",
+        """{"offer":{"track":"newGraduat"}}""",
+        """{"decline":{"declinedOn":"2025-02-30","channel":"phone"}}""",
+        """{"decline":{"declinedOn":"1899-12-31"}}""",
+        """{"decline":{"declinedOn":"2025-07-0a"}}""",
+        """{"asOf":"2025-07-02T10:00:00+15:00"}""",
+        """{"asOf":"2025-07-02T10:00:00-09:00","kind":"unknown"}""",
+        """{"asOf":"2025-07-02T10:60:00+09:00"}""",
+        """{"asOf":"0001-01-01T00:00:00+09:00"}""",
+        """{"request":{"plannedContactAt":"2999-12-31T15:00:00+00:00"}}""",
+        """{"request":{"plannedContactAt":"2999-12-31T14:59:59+00:00"}}""",
+        """{"offer":{"evaluation":"highx"}}""",
+        """{"offer":{"evaluation":"high"x}}""",
+        """{"offer":{"evaluation":"hig"}}""",
+        """{"offer":{"evaluation":"unknown","track":"unknown"}}""",
+        """{"offer":{"evaluation" :"high"},"decline" :{"channel": "phone"}}""",
+        """{"offer":{"evaluation":"high","evaluation":"low"}}""",
+        """{"decline":{"channel":"phone"},"offer":{"evaluation":"high"},"kind":"declineWithdrawal"}""");
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
@@ -110,6 +158,51 @@ public sealed class CaseJsonForwardReaderTests
     public void Read_EdgeCase_GivesWhatTheDocumentReaderGives(string json)
     {
         AssertSame(Encoding.UTF8.GetBytes(json));
+    }
+
+    [Theory]
+    [InlineData(" {\"kind\" : \"declineWithdrawal\" ,\r\n\"offer\" :\t{ \"company\" : \"Sakura Logistics\" , \"viaRecruitmentAgent\" : true } } \n")]
+    [InlineData("{\"$schema\":\"x\",\"offer\":null,\"company\":{\"businessHours\":{\"closes\":\"18:00\",\"opens\":\"09:00\"},\"closedDates\":[]}}")]
+    [InlineData("{\"candidate\":{\"name\":\"山田 太郎\",\"school\":\"unknown\"},\"offer\":{\"company\":\"  \"}}")]
+    public void TryRead_CleanCaseInTheScannedSubset_ReadsItWithoutTheWalker(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        var @case = CaseJson.ForwardReader.TryRead(bytes);
+
+        Assert.NotNull(@case);
+        Assert.Equal(CaseJson.ToJson(CaseJson.ReadWithDocument(bytes, null).Value!), CaseJson.ToJson(@case));
+    }
+
+    [Theory]
+    [InlineData("{\"offer\":{\"company\":\"Sakura \\\"Logistics\\\"\"}}")]
+    [InlineData("{\"$schema\":1}")]
+    [InlineData("{\"$schema\":{\"a\":[]}}")]
+    [InlineData("{\"kind\":\"declineWithdrawal\"} x")]
+    [InlineData("{\"kind\":\"declineWithdrawal\",}")]
+    [InlineData("{\"offer\":{\"viaRecruitmentAgent\":truex}}")]
+    public void TryRead_EscapeNumberOrMalformedJson_LeavesItToTheWalker(string json)
+    {
+        Assert.Null(CaseJson.ForwardReader.TryRead(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [InlineData("{\"offer\":{\"company\":\"A", "\"}}")]
+    [InlineData("{\"$schema\":\"", "\",\"kind\":\"declineWithdrawal\"}")]
+    [InlineData("{\"kind\":\"", "\"}")]
+    [InlineData("{\"asOf\":\"2025-07-0", "\"}")]
+    [InlineData("{\"offer\":{\"", "\":1}}")]
+    [InlineData("{\"kind\":\"declineWithdrawal\"}", "")]
+    [InlineData("{\"kind\":\"declineWithdrawal\"", "}")]
+    public void Read_InvalidUtf8AnywhereInAnOtherwiseCleanCase_GivesWhatTheDocumentReaderGives(string before, string after)
+    {
+        foreach (var bad in new byte[][] { [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xE3, 0x81] })
+        {
+            byte[] bytes = [.. Encoding.UTF8.GetBytes(before), .. bad, .. Encoding.UTF8.GetBytes(after)];
+
+            Assert.Null(CaseJson.ForwardReader.TryRead(bytes));
+            AssertSame(bytes, evaluateJapanese: false);
+        }
     }
 
     [Fact]
