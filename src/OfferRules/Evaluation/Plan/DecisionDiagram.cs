@@ -143,6 +143,44 @@ internal static class Classes
         return values;
     }
 
+    /// <summary>Adds the cuts of one comparison: the values next to which its truth may change.</summary>
+    public static void AddCuts(SortedSet<long> cuts, in Instruction ins, int[][] lists)
+    {
+        long v = ins.Value;
+        switch (ins.Op)
+        {
+            case OpCode.Le or OpCode.Gt:
+                cuts.Add(v);
+                break;
+            case OpCode.Lt or OpCode.Ge:
+                cuts.Add(v - 1);
+                break;
+            case OpCode.Eq or OpCode.Ne:
+                cuts.Add(v - 1);
+                cuts.Add(v);
+                break;
+            case OpCode.InMask or OpCode.NotInMask:
+                for (var b = 0; b < 64; b++)
+                {
+                    if (((ins.Mask >> b) & 1) != 0)
+                    {
+                        cuts.Add(b - 1);
+                        cuts.Add(b);
+                    }
+                }
+
+                break;
+            case OpCode.InList or OpCode.NotInList:
+                foreach (var item in lists[ins.Value])
+                {
+                    cuts.Add(item - 1L);
+                    cuts.Add(item);
+                }
+
+                break;
+        }
+    }
+
     /// <summary>
     /// Gets the cuts of the comparisons on one fact. Cuts that no known value can fall on either side of (at or below
     /// the unknown marker, at or above the largest value) are left out, so that every class holds a known value.
@@ -152,39 +190,7 @@ internal static class Classes
         var cuts = new SortedSet<long>();
         foreach (var (ins, lists) in comparisons)
         {
-            long v = ins.Value;
-            switch (ins.Op)
-            {
-                case OpCode.Le or OpCode.Gt:
-                    cuts.Add(v);
-                    break;
-                case OpCode.Lt or OpCode.Ge:
-                    cuts.Add(v - 1);
-                    break;
-                case OpCode.Eq or OpCode.Ne:
-                    cuts.Add(v - 1);
-                    cuts.Add(v);
-                    break;
-                case OpCode.InMask or OpCode.NotInMask:
-                    for (var b = 0; b < 64; b++)
-                    {
-                        if (((ins.Mask >> b) & 1) != 0)
-                        {
-                            cuts.Add(b - 1);
-                            cuts.Add(b);
-                        }
-                    }
-
-                    break;
-                case OpCode.InList or OpCode.NotInList:
-                    foreach (var item in lists[ins.Value])
-                    {
-                        cuts.Add(item - 1L);
-                        cuts.Add(item);
-                    }
-
-                    break;
-            }
+            AddCuts(cuts, in ins, lists);
         }
 
         cuts.RemoveWhere(c => c <= FactCatalog.Unknown || c >= int.MaxValue);

@@ -289,39 +289,7 @@ internal static class ProbePlans
 
         foreach (var (ins, isConduct) in comparisons)
         {
-            long v = ins.Value;
-            switch (ins.Op)
-            {
-                case OpCode.Le or OpCode.Gt:
-                    cuts.Add(v);
-                    break;
-                case OpCode.Lt or OpCode.Ge:
-                    cuts.Add(v - 1);
-                    break;
-                case OpCode.Eq or OpCode.Ne:
-                    cuts.Add(v - 1);
-                    cuts.Add(v);
-                    break;
-                case OpCode.InMask or OpCode.NotInMask:
-                    for (var b = 0; b < 64; b++)
-                    {
-                        if (((ins.Mask >> b) & 1) != 0)
-                        {
-                            cuts.Add(b - 1);
-                            cuts.Add(b);
-                        }
-                    }
-
-                    break;
-                case OpCode.InList or OpCode.NotInList:
-                    foreach (var item in (isConduct ? conductLists : lists)[ins.Value])
-                    {
-                        cuts.Add(item - 1L);
-                        cuts.Add(item);
-                    }
-
-                    break;
-            }
+            Classes.AddCuts(cuts, in ins, isConduct ? conductLists : lists);
         }
 
         return [.. cuts];
