@@ -252,8 +252,8 @@ public sealed class OfferEvaluator : IOfferEvaluator
         var memo = new byte[policy.Named.Length];
         var findings = (parts & EvaluationParts.Findings) != 0;
 
-        // The decision runs on the flat program; the condition trees that the recommendations read share its memo of
-        // the named conditions (the same encoding, truth + 1), so no named condition is evaluated twice.
+        // The decision runs on the flat program; the recommendations' program and the named conditions share its memo
+        // (the same encoding, truth + 1), so no named condition is evaluated twice.
         var truths = findings ? new Truth[policy.Rules.Length] : [];
         var (outlook, terminal) = findings
             ? PlanRunner.DecideRecording(policy, facts, memo, truths)
