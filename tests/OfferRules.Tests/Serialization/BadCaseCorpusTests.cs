@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using OfferRules.Evaluation;
@@ -114,18 +113,23 @@ public sealed class BadCaseCorpusTests
     }
 
     [Fact]
-    public void EvaluateJson_WholeCorpusTwice_FinishesWithinTenSeconds()
+    public void EvaluateJson_WholeCorpusInBothLanguages_GivesAResultForEveryFile()
     {
+        // Speed is BenchmarkDotNet's to measure; this checks that every file, good or bad, gives a whole result.
         var files = Directory.GetFiles(BadDirectory).Concat(Directory.GetFiles(GoodDirectory)).Select(File.ReadAllBytes).ToArray();
 
-        var watch = Stopwatch.StartNew();
         foreach (var bytes in files)
         {
-            _ = EvaluationJson.ToJson(OfferEvaluator.Default.EvaluateJson(bytes));
-            _ = EvaluationJson.ToJson(OfferEvaluator.Default.EvaluateJson(bytes, s_japanese));
+            var english = OfferEvaluator.Default.EvaluateJson(bytes);
+            var japanese = OfferEvaluator.Default.EvaluateJson(bytes, s_japanese);
+
+            Assert.Equal(english.Status, japanese.Status);
+            Assert.True(english.Status == EvaluationStatus.Evaluated || !english.Issues.IsEmpty);
+            Assert.StartsWith("{", EvaluationJson.ToJson(english), StringComparison.Ordinal);
+            Assert.StartsWith("{", EvaluationJson.ToJson(japanese), StringComparison.Ordinal);
         }
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The corpus took {watch.Elapsed}.");
+        Assert.NotEmpty(files);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OfferRules.Fuzz;
 
 namespace OfferRules.Tests.Serialization;
@@ -21,7 +20,6 @@ public sealed class FuzzCorpusReplayTests
         var files = Directory.GetFiles(CorpusDirectory(target)).Order(StringComparer.Ordinal).ToArray();
         var failures = new List<string>();
 
-        var watch = Stopwatch.StartNew();
         foreach (var file in files)
         {
             try
@@ -38,7 +36,6 @@ public sealed class FuzzCorpusReplayTests
 
         Assert.True(files.Length >= 20, $"The {target} corpus has only {files.Length} files.");
         Assert.Empty(failures);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"Replaying the {target} corpus took {watch.Elapsed}.");
     }
 
     [Theory]
