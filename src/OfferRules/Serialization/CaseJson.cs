@@ -772,38 +772,14 @@ public static partial class CaseJson
         {
             // The common, strictly shaped text is read directly; anything else goes to the general parser, so what is
             // accepted is exactly what "yyyy-MM-dd" accepts.
-            if (text.Length == 10 && text[4] == '-' && text[7] == '-'
-                && TryDigits(text, 0, 4, out var year) && TryDigits(text, 5, 2, out var month) && TryDigits(text, 8, 2, out var day))
+            if (StrictDates.TryDate(text, out var strict))
             {
-                return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(year, month)
-                    ? new DateOnly(year, month, day)
-                    : null;
+                return strict;
             }
 
             return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
         }
 
-        /// <summary>Reads <paramref name="count"/> ASCII digits at <paramref name="start"/>, if they are all there.</summary>
-        private static bool TryDigits(ReadOnlySpan<char> text, int start, int count, out int value)
-        {
-            value = 0;
-            if (text.Length < start + count)
-            {
-                return false;
-            }
-
-            for (var i = start; i < start + count; i++)
-            {
-                if (!char.IsAsciiDigit(text[i]))
-                {
-                    return false;
-                }
-
-                value = (value * 10) + (text[i] - '0');
-            }
-
-            return true;
-        }
 
         private static bool LooksLikeDate(string text) =>
             text.Length == 10 && text[4] == '-' && text[7] == '-' && text.Where((c, i) => i is not (4 or 7)).All(char.IsAsciiDigit);
@@ -812,16 +788,9 @@ public static partial class CaseJson
         {
             // "yyyy-MM-ddTHH:mm:ss+hh:mm", the commonest shape, is read directly when every part is in range; anything
             // else, or anything near the ends of the calendar, goes to the general parser.
-            if (text.Length == 25 && text[10] == 'T' && text[13] == ':' && text[16] == ':' && text[19] is '+' or '-' && text[22] == ':'
-                && ParseDate(text[..10]) is { } date && date.Year is > 1 and < 9999
-                && TryDigits(text, 11, 2, out var hour) && hour < 24
-                && TryDigits(text, 14, 2, out var minute) && minute < 60
-                && TryDigits(text, 17, 2, out var second) && second < 60
-                && TryDigits(text, 20, 2, out var offsetHours) && TryDigits(text, 23, 2, out var offsetMinutes) && offsetMinutes < 60
-                && (offsetHours * 60) + offsetMinutes <= 14 * 60)
+            if (StrictDates.TryDateTime(text, out var strict))
             {
-                var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-                return new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute, second)), text[19] == '-' ? -offset : offset);
+                return strict;
             }
 
             return DateTimeOffset.TryParseExact(text, s_dateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;

@@ -507,7 +507,7 @@ public static partial class CaseJson
         private static bool Date(ref Scanner reader, out DateOnly? value)
         {
             // The usual shape is read in place; its bytes are digits and dashes only, so it is a whole string.
-            if (reader.PeekQuoted(10, out var strict) && TryStrictDate(strict, out value))
+            if (reader.PeekQuoted(10, out var strict) && StrictDates.TryDate(strict, out value))
             {
                 reader.Advance(12);
                 return value is { } day && Guard.IsSupported(day);
@@ -540,7 +540,7 @@ public static partial class CaseJson
 
         private static bool DateTime(ref Scanner reader, out DateTimeOffset? value)
         {
-            if (reader.PeekQuoted(25, out var strict) && TryStrictDateTime(strict, out var at))
+            if (reader.PeekQuoted(25, out var strict) && StrictDates.TryDateTime(strict, out var at))
             {
                 reader.Advance(27);
                 value = at;
@@ -575,7 +575,7 @@ public static partial class CaseJson
         /// <summary>As the walker reads <c>asOf</c>: a date (midnight in Japan) or a date-time with an offset.</summary>
         private static bool AsOf(ref Scanner reader, out DateTimeOffset? value)
         {
-            if (reader.PeekQuoted(25, out var strict) && TryStrictDateTime(strict, out var at))
+            if (reader.PeekQuoted(25, out var strict) && StrictDates.TryDateTime(strict, out var at))
             {
                 reader.Advance(27);
                 value = at;
@@ -620,7 +620,7 @@ public static partial class CaseJson
         /// </summary>
         private static DateOnly? ParseDate(ReadOnlySpan<byte> text)
         {
-            if (TryStrictDate(text, out var date))
+            if (StrictDates.TryDate(text, out var date))
             {
                 return date;
             }
@@ -630,80 +630,19 @@ public static partial class CaseJson
         }
 
         /// <summary>
-        /// Reads the strict <c>yyyy-MM-dd</c> shape (ten bytes, ASCII digits and two dashes) as the first branch of
-        /// <see cref="Walker.ParseDate"/> does; <paramref name="date"/> is <see langword="null"/> for an impossible
-        /// date. Returns <see langword="false"/> for any other shape.
-        /// </summary>
-        private static bool TryStrictDate(ReadOnlySpan<byte> text, out DateOnly? date)
-        {
-            date = null;
-            if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
-                || !Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day))
-            {
-                return false;
-            }
-
-            date = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(year, month)
-                ? new DateOnly(year, month, day)
-                : null;
-            return true;
-        }
-
-        /// <summary>
-        /// <see cref="Walker.ParseDateTime"/> on the bytes of a string value: its first branch, the strict
-        /// <c>yyyy-MM-ddTHH:mm:ss+hh:mm</c> shape with every part in range, is read here from the bytes as it reads it
-        /// from the characters; anything else is handed to it as characters.
+        /// <see cref="Walker.ParseDateTime"/> on the bytes of a string value: the strict
+        /// <c>yyyy-MM-ddTHH:mm:ss+hh:mm</c> shape with every part in range is read from the bytes by the same
+        /// <see cref="StrictDates"/> the walker reads characters with; anything else is handed to it as characters.
         /// </summary>
         private static DateTimeOffset? ParseDateTime(ReadOnlySpan<byte> text)
         {
-            if (TryStrictDateTime(text, out var instant))
+            if (StrictDates.TryDateTime(text, out var instant))
             {
                 return instant;
             }
 
             Span<char> chars = stackalloc char[MaxDateChars];
             return Ascii(text, chars, out var length) ? Walker.ParseDateTime(chars[..length]) : null;
-        }
-
-        /// <summary>
-        /// Reads the strict <c>yyyy-MM-ddTHH:mm:ss+hh:mm</c> shape with every part in range (25 bytes, ASCII digits
-        /// and separators) as the first branch of <see cref="Walker.ParseDateTime"/> does. Returns
-        /// <see langword="false"/> for anything else.
-        /// </summary>
-        private static bool TryStrictDateTime(ReadOnlySpan<byte> text, out DateTimeOffset instant)
-        {
-            instant = default;
-            if (text.Length == 25 && text[10] == (byte)'T' && text[13] == (byte)':' && text[16] == (byte)':' && text[19] is (byte)'+' or (byte)'-' && text[22] == (byte)':'
-                && TryStrictDate(text[..10], out var day) && day is { } date && date.Year is > 1 and < 9999
-                && Digits(text, 11, 2, out var hour) && hour < 24
-                && Digits(text, 14, 2, out var minute) && minute < 60
-                && Digits(text, 17, 2, out var second) && second < 60
-                && Digits(text, 20, 2, out var offsetHours) && Digits(text, 23, 2, out var offsetMinutes) && offsetMinutes < 60
-                && (offsetHours * 60) + offsetMinutes <= 14 * 60)
-            {
-                var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-                instant = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute, second)), text[19] == (byte)'-' ? -offset : offset);
-                return true;
-            }
-
-            return false;
-        }
-
-        /// <summary>Reads <paramref name="count"/> ASCII digits at <paramref name="start"/> (the text is long enough).</summary>
-        private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
-        {
-            value = 0;
-            foreach (var b in text.Slice(start, count))
-            {
-                if (b is < (byte)'0' or > (byte)'9')
-                {
-                    return false;
-                }
-
-                value = (value * 10) + (b - (byte)'0');
-            }
-
-            return true;
         }
 
         /// <summary>Copies an ASCII string value of at most <see cref="MaxDateChars"/> bytes into <paramref name="text"/>.</summary>
